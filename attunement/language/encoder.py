@@ -1,0 +1,153 @@
+"""Sentence embeddings from all-MiniLM-L6-v2, exported to ONNX and quantized to int8.
+
+The model files live in ``models/`` beside this module and are checked against a sha256 pin
+when they are loaded. Nothing is ever downloaded: if a file is missing or altered, loading fails
+with a clear error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+MODEL_FILE = MODELS_DIR / "all-MiniLM-L6-v2-int8.onnx"
+TOKENIZER_FILE = MODELS_DIR / "tokenizer.json"
+SUMS_FILE = MODELS_DIR / "SHA256SUMS.txt"
+
+MAX_TOKENS = 256
+EMBEDDING_DIM = 384
+# Texts are encoded in slices of this many, sorted by length so that padding stays small.
+BATCH_SIZE = 32
+
+FloatArray = npt.NDArray[np.float32]
+
+
+class ModelFileError(RuntimeError):
+    """A model file is missing or does not match its pinned sha256."""
+
+
+def read_pins() -> dict[str, str]:
+    """Return {file name: sha256} from models/SHA256SUMS.txt."""
+    pins: dict[str, str] = {}
+    for line in SUMS_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        digest, name = line.split(maxsplit=1)
+        pins[name.lstrip("*")] = digest.lower()
+    return pins
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def verify_file(path: Path) -> None:
+    """Raise ModelFileError unless `path` exists and matches its pin."""
+    if not path.is_file():
+        raise ModelFileError(f"model file missing: {path.name}")
+    pin = read_pins().get(path.name)
+    if pin is None:
+        raise ModelFileError(f"no sha256 pin for {path.name} in {SUMS_FILE.name}")
+    actual = sha256_of(path)
+    if actual != pin:
+        raise ModelFileError(f"{path.name} does not match its sha256 pin ({actual} != {pin})")
+
+
+def _thread_count() -> int:
+    configured = os.environ.get("ATTUNEMENT_LANGUAGE_THREADS", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+@dataclass(frozen=True)
+class Encoder:
+    """A loaded tokenizer and ONNX session. Safe to share between threads."""
+
+    session: Any
+    tokenizer: Any
+    input_names: tuple[str, ...]
+
+    def encode(self, texts: list[str]) -> FloatArray:
+        """Return one L2-normalised 384-d vector per text (float32, shape [n, 384])."""
+        out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self.tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), BATCH_SIZE):
+            chunk = order[start : start + BATCH_SIZE]
+            width = max(len(encodings[i].ids) for i in chunk)
+            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.int64)
+            for row, i in enumerate(chunk):
+                enc_ids = encodings[i].ids
+                ids[row, : len(enc_ids)] = enc_ids
+                mask[row, : len(enc_ids)] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self.input_names:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = self.session.run(None, feeds)[0]
+            weights = mask[:, :, None].astype(np.float32)
+            summed = (hidden * weights).sum(axis=1)
+            counts = np.clip(weights.sum(axis=1), 1e-9, None)
+            pooled = summed / counts
+            norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+            out[chunk] = pooled / norms
+        return out
+
+
+_lock = threading.Lock()
+_encoder: Encoder | None = None
+
+
+def load_encoder() -> Encoder:
+    """Build a new Encoder from the pinned files (slow path; use get_encoder())."""
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    verify_file(MODEL_FILE)
+    verify_file(TOKENIZER_FILE)
+    tokenizer = Tokenizer.from_file(str(TOKENIZER_FILE))
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    tokenizer.no_padding()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = _thread_count()
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3
+    session = onnxruntime.InferenceSession(
+        str(MODEL_FILE), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    names = tuple(i.name for i in session.get_inputs())
+    return Encoder(session=session, tokenizer=tokenizer, input_names=names)
+
+
+def get_encoder() -> Encoder:
+    """Return the process-wide Encoder, loading it on first use (thread-safe)."""
+    global _encoder
+    encoder = _encoder
+    if encoder is None:
+        with _lock:
+            if _encoder is None:
+                _encoder = load_encoder()
+            encoder = _encoder
+    return encoder
+
+
+def encode(texts: list[str]) -> FloatArray:
+    """Embed texts with the shared encoder."""
+    return get_encoder().encode(texts)
