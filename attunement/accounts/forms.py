@@ -1,0 +1,26 @@
+import zoneinfo
+
+from django import forms
+
+from attunement.accounts.models import User
+
+ZONES = sorted(zoneinfo.available_timezones())
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(choices=[(z, z.replace("_", " ")) for z in ZONES], label="Time zone")
+    reminder_hour = forms.TypedChoiceField(
+        choices=[(h, f"{h:02d}:00") for h in range(24)], coerce=int, label="Remind me at"
+    )
+
+    class Meta:
+        model = User
+        fields = ["display_name", "time_zone", "reminders_enabled", "reminder_hour"]
+        labels = {
+            "display_name": "Your first name (what your partner sees)",
+            "reminders_enabled": "Email me a gentle daily reminder to check in",
+        }
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(max_length=60, label="Name this token", help_text="For example: my phone's widget.")

@@ -1,0 +1,103 @@
+import hashlib
+import secrets
+import uuid
+import zoneinfo
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+
+TOKEN_PREFIX = "att_"
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> "User":
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> "User":
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField(unique=True)
+    display_name = models.CharField(max_length=40, blank=True)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    reminders_enabled = models.BooleanField(default=False)
+    reminder_hour = models.PositiveSmallIntegerField(default=9)
+    next_reminder_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    is_staff = models.BooleanField(default=False)
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.email.split("@")[0]
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
+    def local_now(self, now: datetime | None = None) -> datetime:
+        return (now or timezone.now()).astimezone(self.tz)
+
+    def local_today(self, now: datetime | None = None) -> date:
+        return self.local_now(now).date()
+
+    def next_reminder_at_after(self, now: datetime) -> datetime:
+        """The next reminder_hour o'clock in this person's own time zone, as UTC."""
+        local = self.local_now(now)
+        candidate = datetime.combine(local.date(), time(self.reminder_hour), tzinfo=self.tz)
+        if candidate <= local:
+            candidate = datetime.combine(
+                local.date() + timedelta(days=1), time(self.reminder_hour), tzinfo=self.tz
+            )
+        return candidate.astimezone(zoneinfo.ZoneInfo("UTC"))
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class PersonalToken(models.Model):
+    """A personal access token for API clients. Only a hash is stored."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(User, models.CASCADE, related_name="tokens")
+    name = models.CharField(max_length=60)
+    token_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=12)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    @classmethod
+    def issue(cls, *, user: User, name: str) -> tuple["PersonalToken", str]:
+        raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, token_hash=hash_token(raw), prefix=raw[:10])
+        return token, raw
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -1,0 +1,53 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from attunement.accounts.forms import ProfileForm, TokenForm
+from attunement.accounts.models import PersonalToken
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    form, status = ProfileForm(instance=request.user), 200
+    if request.method == "POST":
+        form = ProfileForm(request.POST, instance=request.user)
+        if form.is_valid():
+            user = form.save(commit=False)
+            user.next_reminder_at = (
+                user.next_reminder_at_after(timezone.now()) if user.reminders_enabled else None
+            )
+            user.save(update_fields=["display_name", "time_zone", "reminders_enabled", "reminder_hour", "next_reminder_at"])
+            messages.success(request, "Saved.")
+            return redirect("profile")
+        request.user.refresh_from_db()
+        status = 400
+    return render(request, "accounts/profile.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tokens(request: HttpRequest) -> HttpResponse:
+    form, raw, status = TokenForm(), None, 200
+    if request.method == "POST":
+        form = TokenForm(request.POST)
+        if form.is_valid():
+            _, raw = PersonalToken.issue(user=request.user, name=form.cleaned_data["name"])
+            form = TokenForm()
+        else:
+            status = 400
+    items = request.user.tokens.filter(revoked_at__isnull=True)
+    return render(request, "accounts/tokens.html", {"form": form, "raw": raw, "tokens": items}, status=status)
+
+
+@login_required
+@require_POST
+def revoke_token(request: HttpRequest, uuid: str) -> HttpResponse:
+    updated = request.user.tokens.filter(uuid=uuid, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    if not updated:
+        raise Http404
+    messages.success(request, "Token revoked. Apps using it are signed out.")
+    return redirect("tokens")

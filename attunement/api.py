@@ -1,0 +1,57 @@
+"""The JSON API under /api/v1/: session auth for the app's own pages, personal tokens for others."""
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import NinjaAPI
+from ninja.security import APIKeyCookie, HttpBearer
+
+from attunement.accounts.models import PersonalToken, User, hash_token
+
+
+class SessionAuth(APIKeyCookie):
+    """The browser session (CSRF-checked on unsafe methods)."""
+
+    param_name = "attunement_session"
+
+    def __init__(self) -> None:
+        from django.conf import settings
+
+        self.param_name = settings.SESSION_COOKIE_NAME
+        super().__init__(csrf=True)
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> User | None:
+        return request.user if request.user.is_authenticated else None
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        row = (
+            PersonalToken.objects.filter(token_hash=hash_token(token), revoked_at__isnull=True)
+            .select_related("user")
+            .first()
+        )
+        if row is None or not row.user.is_active:
+            return None
+        PersonalToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+        request.user = row.user
+        return row.user
+
+
+api = NinjaAPI(
+    title="Attunement API",
+    version="1",
+    urls_namespace="api",
+    auth=[TokenAuth(), SessionAuth()],
+    docs_url=None,
+)
+
+
+def _register() -> None:
+    from attunement.couples.api import router as couples_router
+    from attunement.support.api import router as support_router
+
+    api.add_router("/couple", couples_router, tags=["couple"])
+    api.add_router("/", support_router, tags=["support"])
+
+
+_register()

@@ -1,0 +1,138 @@
+"""`attunement serve | worker | demo | analyze | content | rotate-keys | manage`.
+
+The one command a newcomer runs is `attunement serve --demo`.
+"""
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "attunement.settings")
+    import django
+
+    django.setup()
+
+
+def _manage(*args: str) -> None:
+    from django.core.management import call_command
+
+    call_command(*args)
+
+
+def serve(args: argparse.Namespace) -> int:
+    _django()
+    from django.conf import settings
+
+    _manage("migrate", "--no-input", "-v", "0")
+    _manage("createcachetable")
+    _manage("collectstatic", "--no-input", "-v", "0")
+    if args.demo:
+        from attunement.core.demo import create_demo
+
+        print(create_demo())
+    env = dict(os.environ, ATTUNEMENT_DATA_DIR=str(settings.DATA_DIR))
+    if args.host in ("127.0.0.1", "localhost", "::1"):
+        env.setdefault("SITE_ROOT", f"http://{args.host}:{args.port}")
+    worker = subprocess.Popen([sys.executable, "-m", "attunement.cli", "worker"], env=env)
+    web = subprocess.Popen(
+        [
+            sys.executable, "-m", "gunicorn", "attunement.wsgi", "--bind", f"{args.host}:{args.port}",
+            "--workers", str(args.workers), "--access-logfile", "-", "--log-level", "warning",
+        ],
+        env=env,
+    )
+    print(f"\nAttunement is running at http://{args.host}:{args.port}/  (Ctrl+C stops it)")
+    print(f"Data folder: {settings.DATA_DIR}\n")
+
+    def stop(signum: int, frame: object) -> None:
+        for proc in (web, worker):
+            proc.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    code = web.wait()
+    worker.terminate()
+    worker.wait()
+    return code if code > 0 else 0
+
+
+def worker(args: argparse.Namespace) -> int:
+    _django()
+    from attunement.core.worker import run_forever
+
+    run_forever()
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    _django()
+    _manage("migrate", "--no-input", "-v", "0")
+    from attunement.core.demo import create_demo
+
+    print(create_demo())
+    return 0
+
+
+def analyze(args: argparse.Namespace) -> int:
+    from attunement.language.cli import run
+
+    return run(args.kind, sys.stdin.buffer, sys.stdout)
+
+
+def content(args: argparse.Namespace) -> int:
+    from attunement.content.command import run
+
+    return run(args.json, sys.stdout)
+
+
+def rotate_keys(args: argparse.Namespace) -> int:
+    _django()
+    from attunement.core.rotation import rotate_all
+
+    count = rotate_all()
+    print(f"Re-encrypted {count} value(s) under the newest key.")
+    return 0
+
+
+def manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "attunement.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["attunement manage", *args.rest])
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="attunement", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("serve", help="migrate, collect static, start the web server and a worker")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--demo", action="store_true", help="add the demo couple, Alex and Sam, if absent")
+    p.set_defaults(func=serve)
+    sub.add_parser("worker", help="run the background worker").set_defaults(func=worker)
+    sub.add_parser("demo", help="add the demo couple if absent").set_defaults(func=demo)
+    p = sub.add_parser("analyze", help="text analysis: JSON lines in, JSON lines out")
+    p.add_argument("kind", help="listening | empathy | emotions | conflict | safety")
+    p.set_defaults(func=analyze)
+    p = sub.add_parser("content", help="content catalogues")
+    p.add_argument("action", choices=["check"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=content)
+    sub.add_parser("rotate-keys", help="re-encrypt all free text under the newest key").set_defaults(
+        func=rotate_keys
+    )
+    p = sub.add_parser("manage", help="run a Django management command")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=manage)
+    args = parser.parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""The privacy gate: every read of user content goes through here.
+
+A row is readable by its owner, and by the owner's *current* partner when it was written in
+their current couple and is shared (or sealed and already revealed). Nothing else. Objects a
+person may not read answer 404, so a URL never confirms that something exists.
+"""
+
+from typing import TypeVar
+
+from django.db.models import Model, Q, QuerySet
+from django.core.exceptions import ValidationError
+from django.http import Http404
+
+from attunement.accounts.models import User
+from attunement.couples.models import Couple, Membership, Visibility
+
+M = TypeVar("M", bound=Model)
+_CACHE_ATTR = "_attunement_couple"
+
+
+def current_couple(user: User) -> Couple | None:
+    """The person's active couple, looked up once per request (cached on the user object)."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, _CACHE_ATTR):
+        membership = (
+            Membership.objects.filter(user=user, left_at__isnull=True, couple__ended_at__isnull=True)
+            .select_related("couple")
+            .first()
+        )
+        setattr(user, _CACHE_ATTR, membership.couple if membership else None)
+    return getattr(user, _CACHE_ATTR)
+
+
+def forget(user: User) -> None:
+    """Drop the cached couple after pairing or leaving."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+    if hasattr(user, "_attunement_partner"):
+        delattr(user, "_attunement_partner")
+
+
+def partner_of(user: User) -> User | None:
+    if not hasattr(user, "_attunement_partner"):
+        couple = current_couple(user)
+        partner = None
+        if couple is not None:
+            other = (
+                Membership.objects.filter(couple=couple, left_at__isnull=True)
+                .exclude(user=user)
+                .select_related("user")
+                .first()
+            )
+            partner = other.user if other else None
+        user._attunement_partner = partner  # type: ignore[attr-defined]
+    return user._attunement_partner  # type: ignore[attr-defined]
+
+
+def _partner_can_read(model: type[Model]) -> Q:
+    readable = Q(visibility=Visibility.SHARED)
+    if any(f.name == "revealed_at" for f in model._meta.get_fields()):
+        readable |= Q(visibility=Visibility.SEALED, revealed_at__isnull=False)
+    return readable
+
+
+def visible(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
+    """Rows of `queryset` this person may read: their own, and their partner's shared ones."""
+    if not user.is_authenticated:
+        return queryset.none()
+    couple = current_couple(user)
+    mine = Q(owner=user)
+    if couple is None:
+        return queryset.filter(mine)
+    partners = Q(couple=couple) & ~Q(owner=user) & _partner_can_read(queryset.model)
+    return queryset.filter(mine | partners)
+
+
+def partners_rows(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
+    """Only the partner's rows that this person may read."""
+    couple = current_couple(user)
+    if couple is None:
+        return queryset.none()
+    return queryset.filter(Q(couple=couple) & ~Q(owner=user) & _partner_can_read(queryset.model))
+
+
+def own(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(owner=user)
+
+
+def get_visible_or_404(user: User, queryset: QuerySet[M], **lookup: object) -> M:
+    try:
+        return visible(user, queryset).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+        raise Http404 from exc
+
+
+def get_own_or_404(user: User, queryset: QuerySet[M], **lookup: object) -> M:
+    try:
+        return own(user, queryset).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+        raise Http404 from exc

@@ -1,0 +1,52 @@
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from attunement.couples import access, services
+
+router = Router()
+
+
+class CoupleOut(Schema):
+    paired: bool
+    partner_name: str | None
+
+
+class InvitationOut(Schema):
+    url: str
+    expires_at: str
+
+
+class JoinIn(Schema):
+    token: str = Field(min_length=10, max_length=100)
+
+
+@router.get("", response=CoupleOut)
+def couple_status(request: HttpRequest) -> dict[str, object]:
+    partner = access.partner_of(request.auth)
+    return {"paired": partner is not None, "partner_name": partner.name if partner else None}
+
+
+@router.post("/invitations", response={201: InvitationOut})
+def create_invitation(request: HttpRequest) -> tuple[int, dict[str, str]]:
+    try:
+        invitation, raw = services.create_invitation(inviter=request.auth)
+    except services.PairingError as exc:
+        raise HttpError(409, str(exc)) from exc
+    return 201, {"url": services.invitation_url(raw), "expires_at": invitation.expires_at.isoformat()}
+
+
+@router.post("/join", response=CoupleOut)
+def join(request: HttpRequest, payload: JoinIn) -> dict[str, object]:
+    try:
+        services.accept_invitation(raw_token=payload.token, user=request.auth)
+    except services.PairingError as exc:
+        raise HttpError(409, str(exc)) from exc
+    return couple_status(request)
+
+
+@router.post("/leave", response=CoupleOut)
+def leave(request: HttpRequest) -> dict[str, object]:
+    services.leave_couple(user=request.auth)
+    return couple_status(request)

@@ -1,0 +1,97 @@
+"""Pairing and leaving: the writes that change who can see what."""
+
+import secrets
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from attunement.accounts.models import User, hash_token
+from attunement.couples import access
+from attunement.couples.models import Couple, Invitation, Membership
+
+
+class PairingError(Exception):
+    """A pairing that cannot happen; the message is safe to show to the person."""
+
+
+def invitation_url(raw_token: str) -> str:
+    return f"{settings.SITE_ROOT.rstrip('/')}/couple/join/{raw_token}/"
+
+
+@transaction.atomic
+def create_invitation(*, inviter: User, email: str = "") -> tuple[Invitation, str]:
+    """Open a new pairing link (any earlier open link of this person is revoked)."""
+    if access.current_couple(inviter) is not None:
+        raise PairingError("You are already paired with someone.")
+    now = timezone.now()
+    Invitation.objects.filter(inviter=inviter, accepted_at__isnull=True, revoked_at__isnull=True).update(
+        revoked_at=now
+    )
+    raw = secrets.token_urlsafe(32)  # 256 bits
+    invitation = Invitation.objects.create(inviter=inviter, token_hash=hash_token(raw))
+    if email:
+        body = render_to_string(
+            "couples/email/invitation.txt",
+            {"inviter": inviter, "url": invitation_url(raw), "site_name": settings.SITE_NAME},
+        )
+        transaction.on_commit(
+            lambda: send_mail(f"{inviter.name} invited you to {settings.SITE_NAME}", body, None, [email])
+        )
+    return invitation, raw
+
+
+def find_open_invitation(raw_token: str) -> Invitation | None:
+    invitation = (
+        Invitation.objects.filter(token_hash=hash_token(raw_token)).select_related("inviter").first()
+    )
+    if invitation is None or not invitation.is_open():
+        return None
+    return invitation
+
+
+def accept_invitation(*, raw_token: str, user: User) -> Couple:
+    """Pair `user` with the inviter. Safe when two people accept the same link at once."""
+    invitation = find_open_invitation(raw_token)
+    if invitation is None:
+        raise PairingError("This invitation link has expired or has already been used.")
+    if invitation.inviter_id == user.pk:
+        raise PairingError("This is your own invitation link: send it to your partner.")
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            # The conditional UPDATE claims the link exactly once, whoever comes second loses.
+            claimed = Invitation.objects.filter(
+                pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
+            ).update(accepted_at=now, accepted_by=user)
+            if claimed != 1:
+                raise PairingError("This invitation link has expired or has already been used.")
+            couple = Couple.objects.create()
+            # The partial unique index refuses a second active couple for either person.
+            Membership.objects.create(couple=couple, user=invitation.inviter)
+            Membership.objects.create(couple=couple, user=user)
+    except IntegrityError as exc:
+        raise PairingError(
+            "One of you is already paired with someone. Leave that couple first."
+        ) from exc
+    access.forget(user)
+    return couple
+
+
+@transaction.atomic
+def leave_couple(*, user: User) -> None:
+    """End the couple for both at once. Each keeps what they wrote; nobody is notified."""
+    couple = access.current_couple(user)
+    if couple is None:
+        return
+    now = timezone.now()
+    Couple.objects.filter(pk=couple.pk, ended_at__isnull=True).update(ended_at=now)
+    Membership.objects.filter(couple=couple, left_at__isnull=True).update(left_at=now)
+    access.forget(user)
+
+
+@transaction.atomic
+def revoke_invitation(*, invitation: Invitation) -> None:
+    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(revoked_at=timezone.now())

@@ -1,0 +1,55 @@
+from datetime import timedelta
+
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.urls import reverse
+
+from attunement.core.today import NextStep, Panel
+from attunement.couples import access
+from attunement.support.models import Appreciation, CheckIn, Response
+from attunement.support.needs import quick_responses_for
+
+RECENT_DAYS = 7
+
+
+def panel(request: HttpRequest) -> Panel:
+    user = request.user
+    today = user.local_today()
+    partner = access.partner_of(user)
+    responses = Prefetch(
+        "responses", queryset=access.visible(user, Response.objects).select_related("owner")
+    )
+    recent = list(
+        access.visible(user, CheckIn.objects)
+        .filter(local_date__gte=today - timedelta(days=1))
+        .select_related("owner")
+        .prefetch_related(responses)
+        .order_by("-local_date")
+    )
+    mine = next((c for c in recent if c.owner_id == user.pk and c.local_date == today), None)
+    partners = next((c for c in recent if c.owner_id != user.pk), None)
+    my_recent = [c for c in recent if c.owner_id == user.pk and c.responses.all()]
+    received = list(
+        access.visible(user, Appreciation.objects)
+        .filter(recipient=user, created_at__gte=user.local_now() - timedelta(days=RECENT_DAYS))
+        .select_related("owner")[:5]
+    )
+    answered = partners is not None and any(r.owner_id == user.pk for r in partners.responses.all())
+    if mine is None:
+        step = NextStep("Check in for today", reverse("check_in"), "It takes under a minute.")
+    elif partners is not None and not answered:
+        step = NextStep(
+            f"Turn toward {partner.name if partner else 'your partner'}",
+            reverse("check_in_detail", args=[partners.uuid]),
+            "A small response makes a big difference.",
+        )
+    elif partner is None:
+        step = NextStep("Invite your partner", reverse("couple"), "Everything here works alone, and even better together.")
+    else:
+        step = NextStep(f"Tell {partner.name} something you appreciate", reverse("appreciations"))
+    context = {
+        "mine": mine, "partners": partners, "partner": partner, "answered": answered,
+        "quick": quick_responses_for(partners.need) if partners else [],
+        "my_recent": my_recent, "received": received,
+    }
+    return Panel("support/_today.html", context, step)

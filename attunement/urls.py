@@ -1,0 +1,29 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from attunement.accounts import views as accounts_views
+from attunement.api import api
+from attunement.core import views as core_views
+from attunement.couples import views as couples_views
+from attunement.support import views as support_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("health/", core_views.health, name="health"),
+    path("today/", core_views.today, name="today"),
+    path("checkin/", support_views.check_in, name="check_in"),
+    path("checkin/history/", support_views.history, name="history"),
+    path("checkin/<uuid:uuid>/", support_views.check_in_detail, name="check_in_detail"),
+    path("checkin/<uuid:uuid>/respond/", support_views.respond, name="respond"),
+    path("appreciations/", support_views.appreciations, name="appreciations"),
+    path("couple/", couples_views.couple, name="couple"),
+    path("couple/join/<str:token>/", couples_views.join, name="join"),
+    path("couple/leave/", couples_views.leave, name="leave"),
+    path("couple/invitations/<uuid:uuid>/revoke/", couples_views.revoke, name="revoke_invitation"),
+    path("settings/", accounts_views.profile, name="profile"),
+    path("settings/tokens/", accounts_views.tokens, name="tokens"),
+    path("settings/tokens/<uuid:uuid>/revoke/", accounts_views.revoke_token, name="revoke_token"),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
