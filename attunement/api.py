@@ -48,10 +48,16 @@ api = NinjaAPI(
 
 def _register() -> None:
     from attunement.couples.api import router as couples_router
+    from attunement.listening.api import router as listening_router
+    from attunement.safety.api import router as safety_router
+    from attunement.sharing.api import router as sharing_router
     from attunement.support.api import router as support_router
 
     api.add_router("/couple", couples_router, tags=["couple"])
     api.add_router("/", support_router, tags=["support"])
+    api.add_router("/sharing", sharing_router, tags=["sharing"])
+    api.add_router("/listening", listening_router, tags=["listening"])
+    api.add_router("/safety", safety_router, tags=["safety"])
 
 
 _register()

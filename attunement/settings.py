@@ -10,11 +10,14 @@ from attunement.env import envbool, envint, envlist, envsecret
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.getenv("ATTUNEMENT_DATA_DIR", Path.home() / ".local/share/attunement"))
-TESTING = envbool("ATTUNEMENT_TESTING", "0")
+# pytest sets PYTEST_VERSION while it runs: tests get fast hashing, local mail and fixed keys.
+TESTING = envbool("ATTUNEMENT_TESTING", "0") or "PYTEST_VERSION" in os.environ
 
 
 def _secret_key() -> str:
     key = envsecret("SECRET_KEY")
+    if TESTING and not key:
+        return "test-only-secret-key-" + "x" * 50
     if key:
         return key
     # Embedded set-up: generate once and keep it in the data folder.
@@ -48,6 +51,9 @@ INSTALLED_APPS = [
     "attunement.accounts",
     "attunement.couples",
     "attunement.support",
+    "attunement.sharing",
+    "attunement.listening",
+    "attunement.safety",
     "attunement.notifications",
 ]
 
@@ -226,3 +232,9 @@ LOGGING = {
     # Request logs never carry bodies; keep Django's request errors to the path only.
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    ENCRYPTION_KEYS = ENCRYPTION_KEYS if any(ENCRYPTION_KEYS) else ["mV1b8qV3Y1x4cWJk0lZ6ZkJxWlF0c3RUZXN0S2V5cz0="]
+    ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, "signup": "1000/m/ip", "login_failed": "1000/m/ip"}

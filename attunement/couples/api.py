@@ -31,10 +31,12 @@ def couple_status(request: HttpRequest) -> dict[str, object]:
 @router.post("/invitations", response={201: InvitationOut})
 def create_invitation(request: HttpRequest) -> tuple[int, dict[str, str]]:
     try:
-        invitation, raw = services.create_invitation(inviter=request.auth)
+        invitation, raw = services.create_invitation(
+            inviter=request.auth, base_url=request.build_absolute_uri("/")
+        )
     except services.PairingError as exc:
         raise HttpError(409, str(exc)) from exc
-    return 201, {"url": services.invitation_url(raw), "expires_at": invitation.expires_at.isoformat()}
+    return 201, {"url": services.invitation_url(raw, request.build_absolute_uri("/")), "expires_at": invitation.expires_at.isoformat()}
 
 
 @router.post("/join", response=CoupleOut)

@@ -17,12 +17,13 @@ class PairingError(Exception):
     """A pairing that cannot happen; the message is safe to show to the person."""
 
 
-def invitation_url(raw_token: str) -> str:
-    return f"{settings.SITE_ROOT.rstrip('/')}/couple/join/{raw_token}/"
+def invitation_url(raw_token: str, base_url: str = "") -> str:
+    """The link to send. `base_url` is the address the inviter is using (SITE_ROOT otherwise)."""
+    return f"{(base_url or settings.SITE_ROOT).rstrip('/')}/couple/join/{raw_token}/"
 
 
 @transaction.atomic
-def create_invitation(*, inviter: User, email: str = "") -> tuple[Invitation, str]:
+def create_invitation(*, inviter: User, email: str = "", base_url: str = "") -> tuple[Invitation, str]:
     """Open a new pairing link (any earlier open link of this person is revoked)."""
     if access.current_couple(inviter) is not None:
         raise PairingError("You are already paired with someone.")
@@ -35,7 +36,7 @@ def create_invitation(*, inviter: User, email: str = "") -> tuple[Invitation, st
     if email:
         body = render_to_string(
             "couples/email/invitation.txt",
-            {"inviter": inviter, "url": invitation_url(raw), "site_name": settings.SITE_NAME},
+            {"inviter": inviter, "url": invitation_url(raw, base_url), "site_name": settings.SITE_NAME},
         )
         transaction.on_commit(
             lambda: send_mail(f"{inviter.name} invited you to {settings.SITE_NAME}", body, None, [email])

@@ -20,8 +20,11 @@ def couple(request: HttpRequest) -> HttpResponse:
         if partner is not None:
             form.add_error(None, "You are already paired with someone.")
         if form.is_valid():
-            _, raw = services.create_invitation(inviter=request.user, email=form.cleaned_data["email"])
-            link = services.invitation_url(raw)
+            base = request.build_absolute_uri("/")
+            _, raw = services.create_invitation(
+                inviter=request.user, email=form.cleaned_data["email"], base_url=base
+            )
+            link = services.invitation_url(raw, base)
             if form.cleaned_data["email"]:
                 messages.success(request, "We emailed your partner the link.")
             form = InviteForm()

@@ -1,0 +1,190 @@
+"""Small text helpers shared by the analyzers: words, sentences, pronoun swaps, lexicons."""
+
+from __future__ import annotations
+
+import re
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])\s+|\n+|(?<=[.!?])(?=[A-Z])")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, straight apostrophes, collapsed whitespace."""
+    return " ".join(text.translate(_APOSTROPHES).lower().split())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(normalise(text))
+
+
+def sentences(text: str) -> list[str]:
+    """Split text into sentences (roughly); never returns an empty list for non-blank text."""
+    parts = [p.strip() for p in _SENTENCE_END.split(text.strip())]
+    parts = [p for p in parts if p]
+    return parts or ([text.strip()] if text.strip() else [])
+
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    i'm i've i'd i'll you're you've you'd you'll it's that's there's what's don't doesn't didn't
+    can't won't isn't aren't wasn't weren't haven't hasn't hadn't shouldn't wouldn't couldn't
+    let's he's she's we're they're we've they've also really like get got go going gonna want
+    wanna feel feels felt feeling think thought know knew say said saying says tell told one
+    thing things lot lots much many even still well yeah yes oh okay ok sort kind bit way
+    something anything everything nothing someone anyone everyone make made makes sounds sound
+    seems seem though although right actually maybe""".split()
+)
+
+NEGATIONS = frozenset(
+    """not no never don't doesn't didn't can't cannot won't isn't aren't wasn't weren't haven't
+    hasn't hadn't shouldn't wouldn't couldn't nothing nobody none neither nor without hardly
+    barely""".split()
+)
+
+# Words that name a feeling, grouped into families so that "upset" and "sad" count as close.
+FEELING_FAMILIES: dict[str, tuple[str, ...]] = {
+    "sad": (
+        "sad sadness down low blue upset hurt hurting heartbroken unhappy miserable gutted crushed "
+        "disappointed disappointing let-down depressed grief grieving cry crying tearful"
+    ).split(),
+    "angry": (
+        "angry anger mad furious annoyed annoying irritated frustrated frustrating resentful "
+        "cross livid fed bitter"
+    ).split(),
+    "afraid": (
+        "afraid scared fear frightened anxious anxiety worried worry worrying nervous panicky "
+        "panic uneasy insecure terrified dread stressed stress tense"
+    ).split(),
+    "lonely": "lonely isolated unseen invisible ignored unheard forgotten neglected".split(),
+    "tired": "tired exhausted drained worn overwhelmed burnt burned swamped stretched".split(),
+    "ashamed": "ashamed embarrassed guilty humiliated stupid foolish awkward".split(),
+    "happy": (
+        "happy glad joy joyful pleased delighted excited thrilled grateful thankful relieved "
+        "proud content calm peaceful hopeful loved cared appreciated connected safe relaxed "
+        "relaxing rested"
+    ).split(),
+    "confused": "confused lost unsure uncertain torn mixed puzzled".split(),
+    "jealous": "jealous envious threatened".split(),
+}
+FEELING_WORD_FAMILY: dict[str, str] = {
+    word: family for family, group in FEELING_FAMILIES.items() for word in group
+}
+POSITIVE_FAMILIES = frozenset({"happy"})
+
+# Pairs of words whose swap usually turns a reflection into a contradiction.
+ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
+    ("alone", "together"),
+    ("more", "less"),
+    ("more", "fewer"),
+    ("love", "hate"),
+    ("like", "dislike"),
+    ("happy", "sad"),
+    ("always", "never"),
+    ("stay", "leave"),
+    ("early", "late"),
+    ("agree", "disagree"),
+    ("easy", "hard"),
+    ("close", "distant"),
+    ("calm", "angry"),
+    ("myself", "together"),
+    ("space", "together"),
+    ("quiet", "loud"),
+    ("safe", "unsafe"),
+    ("trust", "distrust"),
+    ("remember", "forget"),
+    ("helped", "ignored"),
+    ("included", "excluded"),
+    ("better", "worse"),
+    ("relaxed", "stressed"),
+    ("every", "fewer"),
+)
+ANTONYMS: dict[str, frozenset[str]] = {}
+for _a, _b in ANTONYM_PAIRS:
+    ANTONYMS[_a] = ANTONYMS.get(_a, frozenset()) | {_b}
+    ANTONYMS[_b] = ANTONYMS.get(_b, frozenset()) | {_a}
+
+FIRST_PERSON = frozenset("i me my mine myself i'm i've i'd i'll".split())
+SECOND_PERSON = frozenset("you your yours yourself you're you've you'd you'll".split())
+
+# Reflections mirror the speaker: "I" in the statement becomes "you" in the reply.
+_SWAP = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "i'm": "you're",
+    "i've": "you've",
+    "i'd": "you'd",
+    "i'll": "you'll",
+    "am": "are",
+    "you": "I",
+    "your": "my",
+    "yours": "mine",
+    "yourself": "myself",
+    "you're": "I'm",
+    "you've": "I've",
+    "you'd": "I'd",
+    "you'll": "I'll",
+}
+
+
+def swap_perspective(text: str) -> str:
+    """Turn "you feel X" into "I feel X" (and back), so a reflection can be compared with
+    the statement it mirrors."""
+    return " ".join(_SWAP.get(w, w) for w in words(text))
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper, enough to match "evenings"/"evening", "worried"/"worry"."""
+    for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ly", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry content (no stop words, no pronouns)."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 2]
+
+
+def feeling_family(word: str) -> str | None:
+    """The feeling family of a word ("frustrates" -> "angry"), or None."""
+    return FEELING_WORD_FAMILY.get(word) or FEELING_STEM_FAMILY.get(stem(word))
+
+
+def feeling_words(text: str) -> list[str]:
+    """Feeling words in text, in order, without those directly negated ("not angry")."""
+    found: list[str] = []
+    tokens = words(text)
+    for i, token in enumerate(tokens):
+        if feeling_family(token) and not any(w in NEGATIONS for w in tokens[max(0, i - 2) : i]):
+            found.append(token)
+    return found
+
+
+def negated_stems(text: str) -> set[str]:
+    """Stems of the first content word within three words after each negation."""
+    tokens = words(text)
+    negated: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token in NEGATIONS:
+            for follower in tokens[i + 1 : i + 4]:
+                if follower not in STOPWORDS and follower not in NEGATIONS:
+                    negated.add(stem(follower))
+                    break
+    return negated
+
+
+def negation_count(text: str) -> int:
+    return sum(1 for w in words(text) if w in NEGATIONS and w not in ("without", "no"))
+
+
+FEELING_STEM_FAMILY: dict[str, str] = {stem(w): f for w, f in FEELING_WORD_FAMILY.items()}

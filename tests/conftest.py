@@ -1,0 +1,68 @@
+"""Shared people: alice and bob are partners, charlie is an outsider."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.test import Client
+
+from attunement.accounts.models import User
+from attunement.couples.models import Couple, Membership
+
+PASSWORD = "a long test password 1"
+
+
+def make_user(email: str, name: str, time_zone: str = "UTC") -> User:
+    user = User.objects.create_user(email, PASSWORD, display_name=name, time_zone=time_zone)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def pair(a: User, b: User) -> Couple:
+    couple = Couple.objects.create()
+    Membership.objects.create(couple=couple, user=a)
+    Membership.objects.create(couple=couple, user=b)
+    for person in (a, b):
+        for attr in ("_attunement_couple", "_attunement_partner"):
+            if hasattr(person, attr):
+                delattr(person, attr)
+    return couple
+
+
+@pytest.fixture
+def alice(db: None) -> User:
+    return make_user("alice@example.com", "Alice")
+
+
+@pytest.fixture
+def bob(db: None) -> User:
+    return make_user("bob@example.com", "Bob")
+
+
+@pytest.fixture
+def charlie(db: None) -> User:
+    return make_user("charlie@example.com", "Charlie")
+
+
+@pytest.fixture
+def couple(alice: User, bob: User) -> Couple:
+    return pair(alice, bob)
+
+
+def login(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def as_alice(alice: User) -> Client:
+    return login(alice)
+
+
+@pytest.fixture
+def as_bob(bob: User) -> Client:
+    return login(bob)
+
+
+@pytest.fixture
+def as_charlie(charlie: User) -> Client:
+    return login(charlie)

@@ -1,0 +1,9 @@
+from tests.matrix import Route, everyone, signed_in
+
+ROUTES = [
+    Route("home", {**everyone(302), "anonymous": 200}),
+    Route("health", everyone(200)),
+    Route("today", signed_in(200)),
+    Route("api:openapi-json", everyone(200)),
+    Route("api:api-root", everyone((200, 404))),
+]
