@@ -40,8 +40,18 @@ def serve(args: argparse.Namespace) -> int:
     worker = subprocess.Popen([sys.executable, "-m", "attunement.cli", "worker"], env=env)
     web = subprocess.Popen(
         [
-            sys.executable, "-m", "gunicorn", "attunement.wsgi", "--bind", f"{args.host}:{args.port}",
-            "--workers", str(args.workers), "--access-logfile", "-", "--log-level", "warning",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "attunement.wsgi",
+            "--bind",
+            f"{args.host}:{args.port}",
+            "--workers",
+            str(args.workers),
+            "--access-logfile",
+            "-",
+            "--log-level",
+            "warning",
         ],
         env=env,
     )
@@ -113,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=2)
-    p.add_argument("--demo", action="store_true", help="add the demo couple, Alex and Sam, if absent")
+    p.add_argument(
+        "--demo", action="store_true", help="add the demo couple, Alex and Sam, if absent"
+    )
     p.set_defaults(func=serve)
     sub.add_parser("worker", help="run the background worker").set_defaults(func=worker)
     sub.add_parser("demo", help="add the demo couple if absent").set_defaults(func=demo)
@@ -124,9 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("action", choices=["check"])
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=content)
-    sub.add_parser("rotate-keys", help="re-encrypt all free text under the newest key").set_defaults(
-        func=rotate_keys
-    )
+    sub.add_parser(
+        "rotate-keys", help="re-encrypt all free text under the newest key"
+    ).set_defaults(func=rotate_keys)
     p = sub.add_parser("manage", help="run a Django management command")
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=manage)

@@ -53,17 +53,25 @@ def everyone(code: int | tuple[int, ...]) -> dict[str, int | tuple[int, ...]]:
     return dict.fromkeys(ROLES, code)
 
 
-def signed_in(code: int | tuple[int, ...], anonymous: int | tuple[int, ...] = 302) -> dict[str, Any]:
+def signed_in(
+    code: int | tuple[int, ...], anonymous: int | tuple[int, ...] = 302
+) -> dict[str, Any]:
     return {**dict.fromkeys(ROLES, code), "anonymous": anonymous}
 
 
-def owner_only(ok: int | tuple[int, ...] = 200, anonymous: int | tuple[int, ...] = 302) -> dict[str, Any]:
+def owner_only(
+    ok: int | tuple[int, ...] = 200, anonymous: int | tuple[int, ...] = 302
+) -> dict[str, Any]:
     return {"owner": ok, "partner": 404, "ex_partner": 404, "stranger": 404, "anonymous": anonymous}
 
 
-def shared(ok: int | tuple[int, ...] = 200, anonymous: int | tuple[int, ...] = 302) -> dict[str, Any]:
+def shared(
+    ok: int | tuple[int, ...] = 200, anonymous: int | tuple[int, ...] = 302
+) -> dict[str, Any]:
     return {"owner": ok, "partner": ok, "ex_partner": 404, "stranger": 404, "anonymous": anonymous}
 
 
-def partner_only(ok: int | tuple[int, ...] = 200, anonymous: int | tuple[int, ...] = 302) -> dict[str, Any]:
+def partner_only(
+    ok: int | tuple[int, ...] = 200, anonymous: int | tuple[int, ...] = 302
+) -> dict[str, Any]:
     return {"owner": 404, "partner": ok, "ex_partner": 404, "stranger": 404, "anonymous": anonymous}

@@ -86,7 +86,12 @@ def test_access(key: str, role: str) -> None:
     kwargs, data = route.setup(world)
     if role == "ex_partner":
         leave_couple(user=world.alice)
-    person = {"owner": world.alice, "partner": world.bob, "ex_partner": world.bob, "stranger": world.charlie}
+    person = {
+        "owner": world.alice,
+        "partner": world.bob,
+        "ex_partner": world.bob,
+        "stranger": world.charlie,
+    }
     client = login(person[role]) if role in person else Client()
     method = route.method.lower()
     url = _url(route, kwargs)

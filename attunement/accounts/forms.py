@@ -8,7 +8,9 @@ ZONES = sorted(zoneinfo.available_timezones())
 
 
 class ProfileForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(choices=[(z, z.replace("_", " ")) for z in ZONES], label="Time zone")
+    time_zone = forms.ChoiceField(
+        choices=[(z, z.replace("_", " ")) for z in ZONES], label="Time zone"
+    )
     reminder_hour = forms.TypedChoiceField(
         choices=[(h, f"{h:02d}:00") for h in range(24)], coerce=int, label="Remind me at"
     )
@@ -23,4 +25,6 @@ class ProfileForm(forms.ModelForm):
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(max_length=60, label="Name this token", help_text="For example: my phone's widget.")
+    name = forms.CharField(
+        max_length=60, label="Name this token", help_text="For example: my phone's widget."
+    )

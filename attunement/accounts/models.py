@@ -95,7 +95,9 @@ class PersonalToken(models.Model):
     @classmethod
     def issue(cls, *, user: User, name: str) -> tuple["PersonalToken", str]:
         raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, token_hash=hash_token(raw), prefix=raw[:10])
+        token = cls.objects.create(
+            user=user, name=name, token_hash=hash_token(raw), prefix=raw[:10]
+        )
         return token, raw
 
     @property

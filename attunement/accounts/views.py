@@ -20,7 +20,15 @@ def profile(request: HttpRequest) -> HttpResponse:
             user.next_reminder_at = (
                 user.next_reminder_at_after(timezone.now()) if user.reminders_enabled else None
             )
-            user.save(update_fields=["display_name", "time_zone", "reminders_enabled", "reminder_hour", "next_reminder_at"])
+            user.save(
+                update_fields=[
+                    "display_name",
+                    "time_zone",
+                    "reminders_enabled",
+                    "reminder_hour",
+                    "next_reminder_at",
+                ]
+            )
             messages.success(request, "Saved.")
             return redirect("profile")
         request.user.refresh_from_db()
@@ -40,13 +48,17 @@ def tokens(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     items = request.user.tokens.filter(revoked_at__isnull=True)
-    return render(request, "accounts/tokens.html", {"form": form, "raw": raw, "tokens": items}, status=status)
+    return render(
+        request, "accounts/tokens.html", {"form": form, "raw": raw, "tokens": items}, status=status
+    )
 
 
 @login_required
 @require_POST
 def revoke_token(request: HttpRequest, uuid: str) -> HttpResponse:
-    updated = request.user.tokens.filter(uuid=uuid, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    updated = request.user.tokens.filter(uuid=uuid, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
     if not updated:
         raise Http404
     messages.success(request, "Token revoked. Apps using it are signed out.")

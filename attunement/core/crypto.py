@@ -63,7 +63,9 @@ class EncryptedTextField(models.TextField):
             return value
         return encrypt(str(value))
 
-    def from_db_value(self, value: str | None, expression: object, connection: object) -> str | None:
+    def from_db_value(
+        self, value: str | None, expression: object, connection: object
+    ) -> str | None:
         if value in (None, ""):
             return value
         return decrypt(value)

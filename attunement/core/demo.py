@@ -22,7 +22,9 @@ def create_demo(days: int = 28) -> str:
         return _summary("The demo couple is already here.")
     users = []
     for email, name in PEOPLE:
-        user = User.objects.create_user(email, PASSWORD, display_name=name, time_zone="Europe/London")
+        user = User.objects.create_user(
+            email, PASSWORD, display_name=name, time_zone="Europe/London"
+        )
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         users.append(user)
     alex, sam = users

@@ -23,11 +23,17 @@ def rotate_all() -> int:
             cursor.execute(f"SELECT {pk}, {', '.join(cols)} FROM {table}")
             rows = cursor.fetchall()
         for row_pk, *values in rows:
-            updates = {c: rotate(v) for c, v in zip(cols, values, strict=True) if v and v.startswith(PREFIX)}
+            updates = {
+                c: rotate(v)
+                for c, v in zip(cols, values, strict=True)
+                if v and v.startswith(PREFIX)
+            }
             if not updates:
                 continue
             sets = ", ".join(f"{c} = %s" for c in updates)
             with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(f"UPDATE {table} SET {sets} WHERE {pk} = %s", [*updates.values(), row_pk])
+                cursor.execute(
+                    f"UPDATE {table} SET {sets} WHERE {pk} = %s", [*updates.values(), row_pk]
+                )
             count += len(updates)
     return count

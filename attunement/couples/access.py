@@ -7,8 +7,8 @@ person may not read answer 404, so a URL never confirms that something exists.
 
 from typing import TypeVar
 
-from django.db.models import Model, Q, QuerySet
 from django.core.exceptions import ValidationError
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from attunement.accounts.models import User
@@ -24,7 +24,9 @@ def current_couple(user: User) -> Couple | None:
         return None
     if not hasattr(user, _CACHE_ATTR):
         membership = (
-            Membership.objects.filter(user=user, left_at__isnull=True, couple__ended_at__isnull=True)
+            Membership.objects.filter(
+                user=user, left_at__isnull=True, couple__ended_at__isnull=True
+            )
             .select_related("couple")
             .first()
         )

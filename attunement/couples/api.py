@@ -36,7 +36,10 @@ def create_invitation(request: HttpRequest) -> tuple[int, dict[str, str]]:
         )
     except services.PairingError as exc:
         raise HttpError(409, str(exc)) from exc
-    return 201, {"url": services.invitation_url(raw, request.build_absolute_uri("/")), "expires_at": invitation.expires_at.isoformat()}
+    return 201, {
+        "url": services.invitation_url(raw, request.build_absolute_uri("/")),
+        "expires_at": invitation.expires_at.isoformat(),
+    }
 
 
 @router.post("/join", response=CoupleOut)

@@ -35,7 +35,9 @@ class Membership(models.Model):
         constraints = [
             # A person is in at most one couple at a time.
             models.UniqueConstraint(
-                fields=["user"], condition=Q(left_at__isnull=True), name="one_active_couple_per_user"
+                fields=["user"],
+                condition=Q(left_at__isnull=True),
+                name="one_active_couple_per_user",
             )
         ]
 
@@ -48,7 +50,9 @@ class Invitation(models.Model):
     """A single-use pairing link. Only the SHA-256 of the token is stored."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    inviter = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="invitations")
+    inviter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="invitations"
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(default=default_expiry)
@@ -59,7 +63,11 @@ class Invitation(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     def is_open(self) -> bool:
-        return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )
 
 
 class OwnedContent(models.Model):
@@ -71,7 +79,9 @@ class OwnedContent(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
     couple = models.ForeignKey(Couple, models.SET_NULL, null=True, blank=True, related_name="+")
-    visibility = models.CharField(max_length=8, choices=Visibility.choices, default=Visibility.SHARED)
+    visibility = models.CharField(
+        max_length=8, choices=Visibility.choices, default=Visibility.SHARED
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:

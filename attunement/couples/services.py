@@ -23,30 +23,40 @@ def invitation_url(raw_token: str, base_url: str = "") -> str:
 
 
 @transaction.atomic
-def create_invitation(*, inviter: User, email: str = "", base_url: str = "") -> tuple[Invitation, str]:
+def create_invitation(
+    *, inviter: User, email: str = "", base_url: str = ""
+) -> tuple[Invitation, str]:
     """Open a new pairing link (any earlier open link of this person is revoked)."""
     if access.current_couple(inviter) is not None:
         raise PairingError("You are already paired with someone.")
     now = timezone.now()
-    Invitation.objects.filter(inviter=inviter, accepted_at__isnull=True, revoked_at__isnull=True).update(
-        revoked_at=now
-    )
+    Invitation.objects.filter(
+        inviter=inviter, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=now)
     raw = secrets.token_urlsafe(32)  # 256 bits
     invitation = Invitation.objects.create(inviter=inviter, token_hash=hash_token(raw))
     if email:
         body = render_to_string(
             "couples/email/invitation.txt",
-            {"inviter": inviter, "url": invitation_url(raw, base_url), "site_name": settings.SITE_NAME},
+            {
+                "inviter": inviter,
+                "url": invitation_url(raw, base_url),
+                "site_name": settings.SITE_NAME,
+            },
         )
         transaction.on_commit(
-            lambda: send_mail(f"{inviter.name} invited you to {settings.SITE_NAME}", body, None, [email])
+            lambda: send_mail(
+                f"{inviter.name} invited you to {settings.SITE_NAME}", body, None, [email]
+            )
         )
     return invitation, raw
 
 
 def find_open_invitation(raw_token: str) -> Invitation | None:
     invitation = (
-        Invitation.objects.filter(token_hash=hash_token(raw_token)).select_related("inviter").first()
+        Invitation.objects.filter(token_hash=hash_token(raw_token))
+        .select_related("inviter")
+        .first()
     )
     if invitation is None or not invitation.is_open():
         return None
@@ -65,7 +75,10 @@ def accept_invitation(*, raw_token: str, user: User) -> Couple:
             now = timezone.now()
             # The conditional UPDATE claims the link exactly once, whoever comes second loses.
             claimed = Invitation.objects.filter(
-                pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
+                pk=invitation.pk,
+                accepted_at__isnull=True,
+                revoked_at__isnull=True,
+                expires_at__gt=now,
             ).update(accepted_at=now, accepted_by=user)
             if claimed != 1:
                 raise PairingError("This invitation link has expired or has already been used.")
@@ -95,4 +108,6 @@ def leave_couple(*, user: User) -> None:
 
 @transaction.atomic
 def revoke_invitation(*, invitation: Invitation) -> None:
-    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(revoked_at=timezone.now())
+    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )

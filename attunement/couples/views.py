@@ -31,13 +31,20 @@ def couple(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     open_invitation = (
-        Invitation.objects.filter(inviter=request.user, accepted_at__isnull=True, revoked_at__isnull=True)
+        Invitation.objects.filter(
+            inviter=request.user, accepted_at__isnull=True, revoked_at__isnull=True
+        )
         .order_by("-created_at")
         .first()
     )
     ctx = {
-        "partner": partner, "couple": access.current_couple(request.user), "form": form,
-        "link": link, "open_invitation": open_invitation if open_invitation and open_invitation.is_open() else None,
+        "partner": partner,
+        "couple": access.current_couple(request.user),
+        "form": form,
+        "link": link,
+        "open_invitation": open_invitation
+        if open_invitation and open_invitation.is_open()
+        else None,
     }
     return render(request, "couples/couple.html", ctx, status=status)
 
@@ -57,11 +64,19 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
             services.accept_invitation(raw_token=token, user=request.user)
         except services.PairingError as exc:
             messages.error(request, str(exc))
-            return render(request, "couples/join.html", {"invitation": invitation, "error": str(exc)}, status=409)
+            return render(
+                request,
+                "couples/join.html",
+                {"invitation": invitation, "error": str(exc)},
+                status=409,
+            )
         request.session.pop("pending_invitation", None)
         messages.success(request, f"You and {invitation.inviter.name} are now paired.")
         return redirect("today")
-    ctx = {"invitation": invitation, "already_paired": access.current_couple(request.user) is not None}
+    ctx = {
+        "invitation": invitation,
+        "already_paired": access.current_couple(request.user) is not None,
+    }
     return render(request, "couples/join.html", ctx)
 
 

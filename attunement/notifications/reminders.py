@@ -16,16 +16,17 @@ def send_due_reminders(now: datetime) -> int:
     """Send every due reminder once, even with several workers running."""
     sent = 0
     due = list(
-        User.objects.filter(reminders_enabled=True, is_active=True, next_reminder_at__lte=now)
-        .order_by("next_reminder_at")[:BATCH]
+        User.objects.filter(
+            reminders_enabled=True, is_active=True, next_reminder_at__lte=now
+        ).order_by("next_reminder_at")[:BATCH]
     )
     for user in due:
         following = user.next_reminder_at_after(now)
         with transaction.atomic():
             # Claim: only the worker whose UPDATE still sees the old value sends.
-            claimed = User.objects.filter(pk=user.pk, next_reminder_at=user.next_reminder_at).update(
-                next_reminder_at=following
-            )
+            claimed = User.objects.filter(
+                pk=user.pk, next_reminder_at=user.next_reminder_at
+            ).update(next_reminder_at=following)
         if not claimed or has_checked_in(user=user, day=user.local_today(now)):
             continue
         send_mail(

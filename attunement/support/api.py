@@ -88,10 +88,18 @@ class AppreciationOut(Schema):
 
 def _check_in_out(user: object, c: CheckIn) -> dict[str, object]:
     return {
-        "uuid": c.uuid, "author": c.owner.name, "mine": c.owner_id == user.pk,
-        "local_date": c.local_date, "feelings": c.feelings, "intensity": c.intensity,
-        "energy": c.energy, "need": c.need, "note": c.note, "visibility": c.visibility,
-        "turned_toward_at": c.turned_toward_at, "responses": list(c.responses.all()),
+        "uuid": c.uuid,
+        "author": c.owner.name,
+        "mine": c.owner_id == user.pk,
+        "local_date": c.local_date,
+        "feelings": c.feelings,
+        "intensity": c.intensity,
+        "energy": c.energy,
+        "need": c.need,
+        "note": c.note,
+        "visibility": c.visibility,
+        "turned_toward_at": c.turned_toward_at,
+        "responses": list(c.responses.all()),
     }
 
 
@@ -102,15 +110,21 @@ def _visible_check_ins(user: object):
         access.visible(user, CheckIn.objects)
         .select_related("owner")
         .prefetch_related(
-            Prefetch("responses", queryset=access.visible(user, Response.objects).select_related("owner"))
+            Prefetch(
+                "responses", queryset=access.visible(user, Response.objects).select_related("owner")
+            )
         )
     )
 
 
 @router.get("/checkins", response=list[CheckInOut])
-def list_check_ins(request: HttpRequest, limit: int = 30, offset: int = 0) -> list[dict[str, object]]:
+def list_check_ins(
+    request: HttpRequest, limit: int = 30, offset: int = 0
+) -> list[dict[str, object]]:
     limit, offset = max(1, min(limit, 100)), max(0, offset)
-    rows = _visible_check_ins(request.auth).order_by("-local_date", "-created_at")[offset : offset + limit]
+    rows = _visible_check_ins(request.auth).order_by("-local_date", "-created_at")[
+        offset : offset + limit
+    ]
     return [_check_in_out(request.auth, c) for c in rows]
 
 
@@ -138,14 +152,21 @@ def respond(request: HttpRequest, uuid: UUID, payload: ResponseIn) -> tuple[int,
 def list_appreciations(request: HttpRequest) -> list[dict[str, object]]:
     rows = access.visible(request.auth, Appreciation.objects).select_related("owner")[:100]
     return [
-        {"uuid": a.uuid, "author": a.owner.name, "to_me": a.recipient_id == request.auth.pk,
-         "text": a.text, "created_at": a.created_at}
+        {
+            "uuid": a.uuid,
+            "author": a.owner.name,
+            "to_me": a.recipient_id == request.auth.pk,
+            "text": a.text,
+            "created_at": a.created_at,
+        }
         for a in rows
     ]
 
 
 @router.post("/appreciations", response={201: AppreciationOut})
-def send_appreciation(request: HttpRequest, payload: AppreciationIn) -> tuple[int, dict[str, object]]:
+def send_appreciation(
+    request: HttpRequest, payload: AppreciationIn
+) -> tuple[int, dict[str, object]]:
     text = payload.text.strip()
     if not text:
         raise HttpError(422, "Write a few words first.")
@@ -153,6 +174,10 @@ def send_appreciation(request: HttpRequest, payload: AppreciationIn) -> tuple[in
         a = services.send_appreciation(user=request.auth, text=text)
     except services.SupportError as exc:
         raise HttpError(409, str(exc)) from exc
-    return 201, {"uuid": a.uuid, "author": a.owner.name, "to_me": False, "text": a.text, "created_at": a.created_at}
-
-
+    return 201, {
+        "uuid": a.uuid,
+        "author": a.owner.name,
+        "to_me": False,
+        "text": a.text,
+        "created_at": a.created_at,
+    }

@@ -40,8 +40,13 @@ def four_weeks(check_ins: list[CheckIn], today: date) -> dict[str, object]:
         days.append(Day(d, x, c.energy, TOP + (5 - c.energy) * 25, c.feeling_labels(), dots))
     points = " ".join(f"{d.x},{d.energy_y}" for d in days if d.energy_y is not None)
     return {
-        "days": days, "points": points, "first": first, "last": today,
-        "width": WIDTH, "height": HEIGHT, "count": sum(1 for d in days if d.energy is not None),
+        "days": days,
+        "points": points,
+        "first": first,
+        "last": today,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "count": sum(1 for d in days if d.energy is not None),
         "grid": [(TOP + (5 - level) * 25, level) for level in range(1, 6)],
         "legend": feelings.GROUPS,
     }

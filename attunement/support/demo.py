@@ -36,24 +36,40 @@ def seed(alex: User, sam: User, couple: Couple, days: int) -> None:
             if rng.random() < 0.2:
                 continue  # nobody checks in every single day
             mood = rng.choice(MOODS)
-            at = datetime.combine(day, time(8 + rng.randrange(4), rng.randrange(60)), tzinfo=person.tz)
+            at = datetime.combine(
+                day, time(8 + rng.randrange(4), rng.randrange(60)), tzinfo=person.tz
+            )
             shared = rng.random() < 0.85
             check_in = CheckIn.objects.create(
-                owner=person, couple=couple, local_date=day, feelings=mood[0], intensity=mood[1],
-                energy=max(1, min(5, mood[2] + rng.choice([-1, 0, 0, 1]))), need=mood[3], note=mood[4],
-                visibility=Visibility.SHARED if shared else Visibility.PRIVATE, created_at=at,
+                owner=person,
+                couple=couple,
+                local_date=day,
+                feelings=mood[0],
+                intensity=mood[1],
+                energy=max(1, min(5, mood[2] + rng.choice([-1, 0, 0, 1]))),
+                need=mood[3],
+                note=mood[4],
+                visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
+                created_at=at,
             )
             if shared and rng.random() < 0.7:
                 reply_at = at + timedelta(minutes=rng.randrange(10, 300))
                 Response.objects.create(
-                    owner=partner, couple=couple, visibility=Visibility.SHARED, check_in=check_in,
-                    quick=rng.choice(FITTING[mood[3]]), created_at=reply_at,
+                    owner=partner,
+                    couple=couple,
+                    visibility=Visibility.SHARED,
+                    check_in=check_in,
+                    quick=rng.choice(FITTING[mood[3]]),
+                    created_at=reply_at,
                 )
                 CheckIn.objects.filter(pk=check_in.pk).update(turned_toward_at=reply_at)
         if back % 6 == 0:
             author, recipient = (alex, sam) if back % 12 == 0 else (sam, alex)
             Appreciation.objects.create(
-                owner=author, recipient=recipient, couple=couple, visibility=Visibility.SHARED,
+                owner=author,
+                recipient=recipient,
+                couple=couple,
+                visibility=Visibility.SHARED,
                 text=rng.choice(APPRECIATIONS),
                 created_at=datetime.combine(day, time(20), tzinfo=author.tz),
             )

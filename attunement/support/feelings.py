@@ -23,50 +23,80 @@ class FeelingGroup:
 
 
 GROUPS: tuple[FeelingGroup, ...] = (
-    FeelingGroup("bright", "Bright", "#d9a21b", (
-        Feeling("joyful", "Joyful", "joy"),
-        Feeling("content", "Content", "joy"),
-        Feeling("grateful", "Grateful", "gratitude"),
-        Feeling("proud", "Proud", "pride"),
-        Feeling("excited", "Excited", "excitement"),
-        Feeling("playful", "Playful", "amusement"),
-        Feeling("hopeful", "Hopeful", "optimism"),
-        Feeling("relieved", "Relieved", "relief"),
-    )),
-    FeelingGroup("warm", "Warm", "#c8577a", (
-        Feeling("loving", "Loving", "love"),
-        Feeling("caring", "Caring", "caring"),
-        Feeling("admiring", "Admiring", "admiration"),
-        Feeling("longing", "Longing", "desire"),
-        Feeling("curious", "Curious", "curiosity"),
-    )),
-    FeelingGroup("calm", "Calm", "#3f8f7f", (
-        Feeling("calm", "Calm", "neutral"),
-        Feeling("tired", "Tired", "neutral"),
-        Feeling("surprised", "Surprised", "surprise"),
-        Feeling("thoughtful", "Thoughtful", "realization"),
-    )),
-    FeelingGroup("tense", "Tense", "#7a5fc0", (
-        Feeling("anxious", "Anxious", "nervousness"),
-        Feeling("stressed", "Stressed", "nervousness"),
-        Feeling("scared", "Scared", "fear"),
-        Feeling("confused", "Confused", "confusion"),
-        Feeling("embarrassed", "Embarrassed", "embarrassment"),
-    )),
-    FeelingGroup("heavy", "Heavy", "#4a74b5", (
-        Feeling("sad", "Sad", "sadness"),
-        Feeling("lonely", "Lonely", "sadness"),
-        Feeling("disappointed", "Disappointed", "disappointment"),
-        Feeling("grieving", "Grieving", "grief"),
-        Feeling("sorry", "Sorry", "remorse"),
-    )),
-    FeelingGroup("fiery", "Fiery", "#c4582f", (
-        Feeling("frustrated", "Frustrated", "annoyance"),
-        Feeling("irritated", "Irritated", "annoyance"),
-        Feeling("angry", "Angry", "anger"),
-        Feeling("hurt", "Hurt", "disapproval"),
-        Feeling("disgusted", "Disgusted", "disgust"),
-    )),
+    FeelingGroup(
+        "bright",
+        "Bright",
+        "#d9a21b",
+        (
+            Feeling("joyful", "Joyful", "joy"),
+            Feeling("content", "Content", "joy"),
+            Feeling("grateful", "Grateful", "gratitude"),
+            Feeling("proud", "Proud", "pride"),
+            Feeling("excited", "Excited", "excitement"),
+            Feeling("playful", "Playful", "amusement"),
+            Feeling("hopeful", "Hopeful", "optimism"),
+            Feeling("relieved", "Relieved", "relief"),
+        ),
+    ),
+    FeelingGroup(
+        "warm",
+        "Warm",
+        "#c8577a",
+        (
+            Feeling("loving", "Loving", "love"),
+            Feeling("caring", "Caring", "caring"),
+            Feeling("admiring", "Admiring", "admiration"),
+            Feeling("longing", "Longing", "desire"),
+            Feeling("curious", "Curious", "curiosity"),
+        ),
+    ),
+    FeelingGroup(
+        "calm",
+        "Calm",
+        "#3f8f7f",
+        (
+            Feeling("calm", "Calm", "neutral"),
+            Feeling("tired", "Tired", "neutral"),
+            Feeling("surprised", "Surprised", "surprise"),
+            Feeling("thoughtful", "Thoughtful", "realization"),
+        ),
+    ),
+    FeelingGroup(
+        "tense",
+        "Tense",
+        "#7a5fc0",
+        (
+            Feeling("anxious", "Anxious", "nervousness"),
+            Feeling("stressed", "Stressed", "nervousness"),
+            Feeling("scared", "Scared", "fear"),
+            Feeling("confused", "Confused", "confusion"),
+            Feeling("embarrassed", "Embarrassed", "embarrassment"),
+        ),
+    ),
+    FeelingGroup(
+        "heavy",
+        "Heavy",
+        "#4a74b5",
+        (
+            Feeling("sad", "Sad", "sadness"),
+            Feeling("lonely", "Lonely", "sadness"),
+            Feeling("disappointed", "Disappointed", "disappointment"),
+            Feeling("grieving", "Grieving", "grief"),
+            Feeling("sorry", "Sorry", "remorse"),
+        ),
+    ),
+    FeelingGroup(
+        "fiery",
+        "Fiery",
+        "#c4582f",
+        (
+            Feeling("frustrated", "Frustrated", "annoyance"),
+            Feeling("irritated", "Irritated", "annoyance"),
+            Feeling("angry", "Angry", "anger"),
+            Feeling("hurt", "Hurt", "disapproval"),
+            Feeling("disgusted", "Disgusted", "disgust"),
+        ),
+    ),
 )
 
 BY_ID: dict[str, Feeling] = {f.id: f for g in GROUPS for f in g.feelings}

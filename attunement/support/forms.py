@@ -15,21 +15,36 @@ class CheckInForm(forms.Form):
         error_messages={"required": "Pick at least one feeling, whatever fits best."},
     )
     intensity = forms.TypedChoiceField(
-        choices=SCALE_CHOICES, coerce=int, widget=forms.RadioSelect,
-        label="How strong is it?", help_text="1 is barely there, 5 is very strong.",
+        choices=SCALE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        label="How strong is it?",
+        help_text="1 is barely there, 5 is very strong.",
     )
     energy = forms.TypedChoiceField(
-        choices=SCALE_CHOICES, coerce=int, widget=forms.RadioSelect,
-        label="Your energy", help_text="1 is running on empty, 5 is full of beans.",
+        choices=SCALE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        label="Your energy",
+        help_text="1 is running on empty, 5 is full of beans.",
     )
-    need = forms.ChoiceField(choices=Need.choices, widget=forms.RadioSelect, label="What I need today")
+    need = forms.ChoiceField(
+        choices=Need.choices, widget=forms.RadioSelect, label="What I need today"
+    )
     note = forms.CharField(
-        required=False, max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
         label="Anything you'd like to add? (optional)",
     )
     visibility = forms.ChoiceField(
-        choices=[(Visibility.SHARED, "Share with my partner"), (Visibility.PRIVATE, "Keep it just for me")],
-        widget=forms.RadioSelect, initial=Visibility.SHARED, label="Who sees this",
+        choices=[
+            (Visibility.SHARED, "Share with my partner"),
+            (Visibility.PRIVATE, "Keep it just for me"),
+        ],
+        widget=forms.RadioSelect,
+        initial=Visibility.SHARED,
+        label="Who sees this",
     )
 
     def clean_feelings(self) -> list[str]:
@@ -42,7 +57,9 @@ class CheckInForm(forms.Form):
 class ResponseForm(forms.Form):
     quick = forms.ChoiceField(choices=[("", "—")] + list(QUICK_RESPONSES.items()), required=False)
     message = forms.CharField(
-        required=False, max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
         label="Or write a few words",
     )
 
@@ -55,7 +72,8 @@ class ResponseForm(forms.Form):
 
 class AppreciationForm(forms.Form):
     text = forms.CharField(
-        max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
         label="What do you appreciate about your partner?",
         error_messages={"required": "Write a few words first."},
     )

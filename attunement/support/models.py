@@ -29,7 +29,9 @@ class CheckIn(OwnedContent):
     class Meta:
         ordering = ["-local_date"]
         constraints = [
-            models.UniqueConstraint(fields=["owner", "local_date"], name="one_checkin_per_local_day")
+            models.UniqueConstraint(
+                fields=["owner", "local_date"], name="one_checkin_per_local_day"
+            )
         ]
         indexes = [models.Index(fields=["couple", "local_date"])]
 

@@ -17,17 +17,29 @@ class SupportError(Exception):
 
 @transaction.atomic
 def save_check_in(
-    *, user: User, feelings: list[str], intensity: int, energy: int, need: str, note: str,
+    *,
+    user: User,
+    feelings: list[str],
+    intensity: int,
+    energy: int,
+    need: str,
+    note: str,
     visibility: str,
 ) -> CheckIn:
     """Create today's check-in, or update it: one per person per local day."""
     today = user.local_today()
     couple = access.current_couple(user)
     check_in, created = CheckIn.objects.select_for_update().get_or_create(
-        owner=user, local_date=today,
+        owner=user,
+        local_date=today,
         defaults=dict(
-            couple=couple, feelings=feelings, intensity=intensity, energy=energy, need=need,
-            note=note, visibility=visibility,
+            couple=couple,
+            feelings=feelings,
+            intensity=intensity,
+            energy=energy,
+            need=need,
+            note=note,
+            visibility=visibility,
         ),
     )
     if not created:
@@ -35,8 +47,16 @@ def save_check_in(
         check_in.need, check_in.note, check_in.visibility = need, note, visibility
         check_in.couple = check_in.couple or couple
         check_in.save(
-            update_fields=["feelings", "intensity", "energy", "need", "note", "visibility", "couple",
-                           "updated_at"]
+            update_fields=[
+                "feelings",
+                "intensity",
+                "energy",
+                "need",
+                "note",
+                "visibility",
+                "couple",
+                "updated_at",
+            ]
         )
     return check_in
 
@@ -47,8 +67,12 @@ def respond_to_check_in(*, user: User, check_in: CheckIn, quick: str, message: s
     if check_in.owner_id == user.pk:
         raise SupportError("This is your own check-in.")
     response = Response.objects.create(
-        owner=user, couple=check_in.couple, visibility=Visibility.SHARED, check_in=check_in,
-        quick=quick, message=message.strip(),
+        owner=user,
+        couple=check_in.couple,
+        visibility=Visibility.SHARED,
+        check_in=check_in,
+        quick=quick,
+        message=message.strip(),
     )
     CheckIn.objects.filter(pk=check_in.pk, turned_toward_at__isnull=True).update(
         turned_toward_at=response.created_at
@@ -61,8 +85,12 @@ def send_appreciation(*, user: User, text: str) -> Appreciation:
     if partner is None:
         raise SupportError("Appreciations go to your partner: invite them first.")
     return Appreciation.objects.create(
-        owner=user, recipient=partner, couple=access.current_couple(user),
-        visibility=Visibility.SHARED, text=text, created_at=timezone.now(),
+        owner=user,
+        recipient=partner,
+        couple=access.current_couple(user),
+        visibility=Visibility.SHARED,
+        text=text,
+        created_at=timezone.now(),
     )
 
 

@@ -44,12 +44,20 @@ def panel(request: HttpRequest) -> Panel:
             "A small response makes a big difference.",
         )
     elif partner is None:
-        step = NextStep("Invite your partner", reverse("couple"), "Everything here works alone, and even better together.")
+        step = NextStep(
+            "Invite your partner",
+            reverse("couple"),
+            "Everything here works alone, and even better together.",
+        )
     else:
         step = NextStep(f"Tell {partner.name} something you appreciate", reverse("appreciations"))
     context = {
-        "mine": mine, "partners": partners, "partner": partner, "answered": answered,
+        "mine": mine,
+        "partners": partners,
+        "partner": partner,
+        "answered": answered,
         "quick": quick_responses_for(partners.need) if partners else [],
-        "my_recent": my_recent, "received": received,
+        "my_recent": my_recent,
+        "received": received,
     }
     return Panel("support/_today.html", context, step)

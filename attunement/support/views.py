@@ -18,9 +18,11 @@ HISTORY_PAGE = 30
 @login_required
 @require_http_methods(["GET", "POST"])
 def check_in(request: HttpRequest) -> HttpResponse:
-    existing = access.own(request.user, CheckIn.objects).filter(
-        local_date=request.user.local_today()
-    ).first()
+    existing = (
+        access.own(request.user, CheckIn.objects)
+        .filter(local_date=request.user.local_today())
+        .first()
+    )
     if request.method == "POST":
         form = CheckInForm(request.POST)
         if form.is_valid():
@@ -31,10 +33,18 @@ def check_in(request: HttpRequest) -> HttpResponse:
     else:
         initial = {}
         if existing:
-            initial = {k: getattr(existing, k) for k in ("feelings", "intensity", "energy", "need", "note", "visibility")}
+            initial = {
+                k: getattr(existing, k)
+                for k in ("feelings", "intensity", "energy", "need", "note", "visibility")
+            }
         form = CheckInForm(initial=initial or None)
         status = 200
-    ctx = {"form": form, "existing": existing, "groups": GROUPS, "partner": access.partner_of(request.user)}
+    ctx = {
+        "form": form,
+        "existing": existing,
+        "groups": GROUPS,
+        "partner": access.partner_of(request.user),
+    }
     return render(request, "support/check_in.html", ctx, status=status)
 
 
@@ -52,12 +62,19 @@ def history(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def check_in_detail(request: HttpRequest, uuid: str) -> HttpResponse:
-    item = access.get_visible_or_404(request.user, CheckIn.objects.select_related("owner"), uuid=uuid)
-    responses = access.visible(request.user, Response.objects.filter(check_in=item)).select_related("owner")
+    item = access.get_visible_or_404(
+        request.user, CheckIn.objects.select_related("owner"), uuid=uuid
+    )
+    responses = access.visible(request.user, Response.objects.filter(check_in=item)).select_related(
+        "owner"
+    )
     is_partner = item.owner_id != request.user.pk
     ctx = {
-        "item": item, "responses": list(responses), "is_partner": is_partner,
-        "quick": quick_responses_for(item.need), "form": ResponseForm(),
+        "item": item,
+        "responses": list(responses),
+        "is_partner": is_partner,
+        "quick": quick_responses_for(item.need),
+        "form": ResponseForm(),
     }
     return render(request, "support/check_in_detail.html", ctx)
 
@@ -65,7 +82,9 @@ def check_in_detail(request: HttpRequest, uuid: str) -> HttpResponse:
 @login_required
 @require_POST
 def respond(request: HttpRequest, uuid: str) -> HttpResponse:
-    item = access.get_visible_or_404(request.user, access.partners_rows(request.user, CheckIn.objects), uuid=uuid)
+    item = access.get_visible_or_404(
+        request.user, access.partners_rows(request.user, CheckIn.objects), uuid=uuid
+    )
     form = ResponseForm(request.POST)
     if form.is_valid():
         services.respond_to_check_in(user=request.user, check_in=item, **form.cleaned_data)
@@ -73,7 +92,13 @@ def respond(request: HttpRequest, uuid: str) -> HttpResponse:
         if request.POST.get("next") == "detail":
             return redirect("check_in_detail", uuid=item.uuid)
         return redirect("today")
-    ctx = {"item": item, "responses": [], "is_partner": True, "quick": quick_responses_for(item.need), "form": form}
+    ctx = {
+        "item": item,
+        "responses": [],
+        "is_partner": True,
+        "quick": quick_responses_for(item.need),
+        "form": form,
+    }
     return render(request, "support/check_in_detail.html", ctx, status=400)
 
 
@@ -94,7 +119,8 @@ def appreciations(request: HttpRequest) -> HttpResponse:
         status = 400
     visible = access.visible(request.user, Appreciation.objects).select_related("owner")
     ctx = {
-        "form": form, "partner": partner,
+        "form": form,
+        "partner": partner,
         "received": visible.filter(recipient=request.user)[:50],
         "sent": visible.filter(owner=request.user)[:50],
     }

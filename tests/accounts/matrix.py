@@ -17,14 +17,25 @@ ROUTES = [
     *[
         Route(name, everyone(PUBLIC))
         for name in (
-            "account_login", "account_logout", "account_inactive", "account_signup",
-            "account_reauthenticate", "account_email", "account_email_verification_sent",
-            "account_change_password", "account_set_password", "account_reset_password",
-            "account_confirm_login_code", "account_reset_password_from_key_done",
+            "account_login",
+            "account_logout",
+            "account_inactive",
+            "account_signup",
+            "account_reauthenticate",
+            "account_email",
+            "account_email_verification_sent",
+            "account_change_password",
+            "account_set_password",
+            "account_reset_password",
+            "account_confirm_login_code",
+            "account_reset_password_from_key_done",
             "account_reset_password_done",
         )
     ],
     Route("account_confirm_email", everyone(PUBLIC), setup=lambda w: ({"key": "bogus"}, {})),
-    Route("account_reset_password_from_key", everyone(PUBLIC),
-          setup=lambda w: ({"uidb36": "1", "key": "bogus"}, {})),
+    Route(
+        "account_reset_password_from_key",
+        everyone(PUBLIC),
+        setup=lambda w: ({"uidb36": "1", "key": "bogus"}, {}),
+    ),
 ]

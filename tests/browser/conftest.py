@@ -16,13 +16,22 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = next(
-    (p for p in ("/usr/lib/chromium/chromium", "/usr/bin/chromium", shutil.which("chromium") or "")
-     if p and Path(p).exists()),
+    (
+        p
+        for p in ("/usr/lib/chromium/chromium", "/usr/bin/chromium", shutil.which("chromium") or "")
+        if p and Path(p).exists()
+    ),
     None,
 )
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -62,7 +71,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
 
 
 @pytest.fixture
-def people(request: pytest.FixtureRequest, browser: object, live_server: object) -> Iterator[object]:
+def people(
+    request: pytest.FixtureRequest, browser: object, live_server: object
+) -> Iterator[object]:
     """people() -> a new Page in a fresh context (a separate person), base URL set."""
     contexts = []
     request.node._pages = []
@@ -87,6 +98,7 @@ def assert_accessible(page: object) -> None:
     results = Axe().run(page)
     violations = results.response["violations"]
     summary = [
-        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})" for v in violations
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in violations
     ]
     assert not violations, f"axe violations on {page.url}: {summary}"

@@ -42,7 +42,9 @@ def test_alex_invites_sam_checks_in_and_sam_turns_toward(people: object) -> None
     alex.locator("input[name=intensity][value='4']").check()
     alex.locator("input[name=energy][value='2']").check()
     alex.get_by_label("To be listened to").check()
-    alex.get_by_label(re.compile("Anything you'd like to add")).fill("Long day, the deadline moved again.")
+    alex.get_by_label(re.compile("Anything you'd like to add")).fill(
+        "Long day, the deadline moved again."
+    )
     alex.get_by_role("button", name="Check in").click()
     expect(alex.get_by_text("Checked in.")).to_be_visible()
     assert_accessible(alex)
