@@ -25,55 +25,125 @@ FLAG_AT = 0.5
 _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "criticism": [
         (re.compile(r"\byou (?:always|never|constantly|keep|won't ever|don't ever)\b"), 0.7),
-        (re.compile(r"\byou(?:'re| are) (?:always|never|so|such an?|too|completely|totally) "
-                    r"(?!right\b|sweet\b|kind\b|lovely\b|good\b|welcome\b)\w+"), 0.6),
+        (
+            re.compile(
+                r"\byou(?:'re| are) (?:always|never|so|such an?|too|completely|totally) "
+                r"(?!right\b|sweet\b|kind\b|lovely\b|good\b|welcome\b)\w+"
+            ),
+            0.6,
+        ),
         (re.compile(r"\bwhy (?:can't|won't|don't|do|are) you (?:ever |always |never )?"), 0.45),
         (re.compile(r"\b(?:the problem with you|what kind of (?:person|partner|parent))\b"), 0.7),
-        (re.compile(r"\byou only (?:ever )?(?:think|care)\b|\babout (?:anyone but )?yourself\b"),
-         0.6),
-        (re.compile(r"\b(?:selfish|lazy|inconsiderate|careless|unreliable|irresponsible|"
-                    r"thoughtless|useless|slob)\b"), 0.5),
-        (re.compile(r"\b(?:because of you|your fault)\b"), 0.5),
+        (
+            re.compile(r"\byou only (?:ever )?(?:think|care)\b|\babout (?:anyone but )?yourself\b"),
+            0.6,
+        ),
+        (
+            re.compile(
+                r"\b(?:selfish|lazy|inconsiderate|careless|unreliable|irresponsible|"
+                r"thoughtless|useless|slob)\b"
+            ),
+            0.5,
+        ),
+        (re.compile(r"\b(?:because of you|(?<!not )your fault)\b"), 0.5),
     ],
     "contempt": [
         (re.compile(r"\bwhat(?:'s| is) wrong with you\b"), 0.85),
-        (re.compile(r"\b(?:idiot|stupid|pathetic|moron|loser|dumb|disgusting|clueless|"
-                    r"ridiculous|joke|baby|genius|embarrassing|useless)\b"), 0.6),
-        (re.compile(r"(?:\*?\broll(?:s|ing|ed)? (?:my|his|her|their)? ?eyes\b|\beye ?roll|"
-                    r"\U0001f644)"), 0.85),
-        (re.compile(r"\b(?:oh great|oh sure|yeah right|wow,? (?:you )?actually|congratulations|"
-                    r"should i throw you|cry me a river|big deal|listen to yourself|"
-                    r"who do you think you are|nobody else would|a child could)\b"), 0.7),
+        (
+            re.compile(
+                r"\b(?:idiot|stupid|pathetic|moron|loser|dumb|disgusting|clueless|"
+                r"ridiculous|joke|baby|genius|embarrassing|useless)\b"
+            ),
+            0.6,
+        ),
+        (
+            re.compile(
+                r"(?:\*?\broll(?:s|ing|ed)? (?:my|his|her|their)? ?eyes\b|\beye ?roll|"
+                r"\U0001f644)"
+            ),
+            0.85,
+        ),
+        (
+            re.compile(
+                r"\b(?:oh great|oh sure|yeah right|wow,? (?:you )?actually|congratulations|"
+                r"should i throw you|cry me a river|big deal|listen to yourself|"
+                r"who do you think you are|nobody else would|a child could)\b"
+            ),
+            0.7,
+        ),
         (re.compile(r"\bwhatever\b"), 0.35),
         (re.compile(r"\b(?:ugh|pfft|tsk|as if)\b"), 0.4),
     ],
     "defensiveness": [
-        (re.compile(r"\b(?:it's|it is|it was|that's|that is) not my fault\b|\bnot my fault\b"),
-         0.85),
+        (
+            re.compile(r"\b(?:it's|it is|it was|that's|that is) not my fault\b|\bnot my fault\b"),
+            0.85,
+        ),
         (re.compile(r"\b(?:don't|stop) blam\w* me\b|\bwhy is it always (?:my|me)\b"), 0.8),
-        (re.compile(r"\bi (?:didn't|did not|never) do (?:anything|nothing) wrong\b|"
-                    r"\bi did nothing wrong\b"), 0.8),
-        (re.compile(r"\byou do it too\b|\bwhat about (?:the time|when) you\b|\byou (?:were|are) "
-                    r"the one\b"), 0.7),
+        (
+            re.compile(
+                r"\bi (?:didn't|did not|never) do (?:anything|nothing) wrong\b|"
+                r"\bi did nothing wrong\b"
+            ),
+            0.8,
+        ),
+        (
+            re.compile(
+                r"\byou do it too\b|\bwhat about (?:the time|when) you\b|\byou (?:were|are) "
+                r"the one\b"
+            ),
+            0.7,
+        ),
         (re.compile(r"\bi(?:'m| am) not the (?:problem|bad guy|one)\b|\bthe bad guy\b"), 0.75),
-        (re.compile(r"\b(?:only|just) because you\b|\bif you had\b|\byou didn't (?:remind|tell|"
-                    r"ask|give)\b"), 0.55),
+        (
+            re.compile(
+                r"\b(?:only|just) because you\b|\bif you had\b|\byou didn't (?:remind|tell|"
+                r"ask|give)\b"
+            ),
+            0.55,
+        ),
         (re.compile(r"\b(?:i was going to|i did what you asked|what more do you want)\b"), 0.55),
-        (re.compile(r"\b(?:yeah|yes|well),? but\b|\bthat's not true\b|\bmaking a big deal\b|"
-                    r"\bwhy are you attacking\b"), 0.5),
+        (
+            re.compile(
+                r"\b(?:yeah|yes|well),? but\b|\bthat's not true\b|\bmaking a big deal\b|"
+                r"\bwhy are you attacking\b"
+            ),
+            0.5,
+        ),
         (re.compile(r"\bit wasn't me\b|\bi had a hard day too\b"), 0.6),
     ],
     "stonewalling": [
-        (re.compile(r"\bi(?:'m| am) done (?:talking|with this|discussing)\b|"
-                    r"\bthis conversation is over\b"), 0.9),
-        (re.compile(r"\b(?:i'm|i am) not (?:discussing|talking about|doing|listening to) "
-                    r"(?:this|it|that)\b"), 0.85),
-        (re.compile(r"\b(?:leave me alone|talk to the hand|forget it|i'm out|"
-                    r"nothing to say|don't want to talk about it|can we not)\b"), 0.75),
-        (re.compile(r"^\W*(?:fine|whatever|sure|okay|ok|mhm|k)\W*$"), 0.6),
+        (
+            re.compile(
+                r"\bi(?:'m| am) done (?:talking|with this|discussing)\b|"
+                r"\bthis conversation is over\b"
+            ),
+            0.9,
+        ),
+        (
+            re.compile(
+                r"\b(?:i'm|i am) not (?:discussing|talking about|doing|listening to) "
+                r"(?:this|it|that)\b"
+            ),
+            0.85,
+        ),
+        (
+            re.compile(
+                r"\b(?:leave me alone|talk to the hand|forget it|i'm out|"
+                r"nothing to say|don't want to talk about it|can we not)\b"
+            ),
+            0.75,
+        ),
+        (re.compile(r"^\W*(?:fine|whatever|mhm|k)\W*$"), 0.6),
+        (re.compile(r"^\W*(?:sure|okay|ok)\W*$"), 0.3),
         (re.compile(r"\b(?:whatever|i don't care(?: anymore)?)\b"), 0.45),
-        (re.compile(r"\*?\b(?:says nothing|walks (?:out|away)|turns (?:up|away)|silent|"
-                    r"silence|ignor\w+ (?:you|me|him|her))\b"), 0.6),
+        (
+            re.compile(
+                r"\*?\b(?:says nothing|walks (?:out|away)|turns (?:up|away)|silent|"
+                r"silence|ignor\w+ (?:you|me|him|her))\b"
+            ),
+            0.6,
+        ),
         (re.compile(r"\b(?:don't wait up|going for a drive|i'm going to bed)\b"), 0.4),
     ],
 }
@@ -184,7 +254,7 @@ def analyze_conflict_batch(texts: list[str]) -> list[ConflictResult]:
             learned = float(head[i, j]) if head is not None else 0.0
             if horseman == "contempt":
                 learned = max(learned, 0.6 * float(proxy[i]))
-            score = 1.0 - (1.0 - cues[horseman]) * (1.0 - 0.85 * learned)
+            score = 1.0 - (1.0 - cues[horseman]) * (1.0 - 0.65 * learned)
             if gentle:
                 score *= 0.6
             if horseman == "stonewalling" and _BREAK.search(core) and gentle:

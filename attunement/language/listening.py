@@ -58,7 +58,8 @@ _ADVICE = re.compile(
 _REBUTTAL = re.compile(
     r"(?:^(?:yeah|yes|okay|ok|sure|well|i know|i get it|i hear you|i understand|fine)?[\s,.]*"
     r"but\b|\bbut (?:i|i'm|i've|i was|i did|i didn't|i had|that's|that is|it's not|it wasn't|"
-    r"you (?:also|never|always|didn't|don't|were|are)|honestly|to be fair|come on|seriously)\b|^(?:actually|well,? actually|no,|"
+    r"you (?:also|never|always|didn't|don't|were|are)|honestly|to be fair|come on|seriously)\b|"
+    r"^(?:actually|well,? actually|no,|"
     r"that's not (?:true|fair|what happened)|that isn't true))"
 )
 _JUDGE = re.compile(
@@ -213,7 +214,9 @@ def _fidelity(statement: str, reply: str, similarity: float, act: str) -> _Fidel
     statement_set = set(t.words(statement))
     reply_set = set(reply_words)
     contradiction = opposite or any(
-        word in t.ANTONYMS and not (word in reply_set) and (t.ANTONYMS[word] & reply_set)
+        word in t.ANTONYMS
+        and word not in reply_set
+        and (t.ANTONYMS[word] & reply_set)
         and not (t.ANTONYMS[word] & statement_set)
         for word in statement_set
     )
@@ -336,8 +339,9 @@ def _decide_act(probs: FloatArray, reply: str, pushing_back: bool) -> str:
     questions = _question_sentences(reply)
     reflective = bool(_REFLECT.search(core))
     genuine_questions = [
-        q for q in questions if not _CHECK.search(q) and not _SELF_TURN.search(q)
-        and not _JUDGE.search(q)
+        q
+        for q in questions
+        if not _CHECK.search(q) and not _SELF_TURN.search(q) and not _JUDGE.search(q)
     ]
     if genuine_questions and not pushing_back:
         last = genuine_questions[-1]

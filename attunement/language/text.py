@@ -49,7 +49,7 @@ NEGATIONS = frozenset(
 )
 
 # Words that name a feeling, grouped into families so that "upset" and "sad" count as close.
-FEELING_FAMILIES: dict[str, tuple[str, ...]] = {
+FEELING_FAMILIES: dict[str, list[str]] = {
     "sad": (
         "sad sadness down low blue upset hurt hurting heartbroken unhappy miserable gutted crushed "
         "disappointed disappointing let-down depressed grief grieving cry crying tearful"
@@ -144,7 +144,15 @@ def swap_perspective(text: str) -> str:
 
 def stem(word: str) -> str:
     """A crude suffix stripper, enough to match "evenings"/"evening", "worried"/"worry"."""
-    for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ly", ""), ("es", ""), ("s", "")):
+    for suffix, keep in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("ly", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + keep
     return word
