@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "attunement.core.context_processors.site",
+                "attunement.safety.context_processors.safety",
             ],
         },
     },
@@ -103,6 +104,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "attunement.sqlite3",
+            # A file, not memory: concurrency tests need SQLite's real locking and busy timeout.
+            "TEST": {"NAME": DATA_DIR / "test.sqlite3"},
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
@@ -250,6 +253,7 @@ LOGGING = {
 }
 
 if TESTING:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     ENCRYPTION_KEYS = (

@@ -21,6 +21,7 @@ urlpatterns = [
     path("couple/leave/", couples_views.leave, name="leave"),
     path("couple/invitations/<uuid:uuid>/revoke/", couples_views.revoke, name="revoke_invitation"),
     path("settings/", accounts_views.profile, name="profile"),
+    path("settings/delete/", accounts_views.delete, name="delete_account"),
     path("settings/tokens/", accounts_views.tokens, name="tokens"),
     path("settings/tokens/<uuid:uuid>/revoke/", accounts_views.revoke_token, name="revoke_token"),
     path("", include("attunement.sharing.urls")),

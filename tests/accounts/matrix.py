@@ -13,6 +13,13 @@ def token(w: World) -> tuple[dict, dict]:
 ROUTES = [
     Route("profile", signed_in(200)),
     Route("tokens", signed_in(200)),
+    Route("delete_account", signed_in(200)),
+    Route(
+        "delete_account#wrong-password",
+        signed_in(400),
+        method="POST",
+        setup=lambda w: ({}, {"password": "not it"}),
+    ),
     Route("revoke_token", owner_only(302), method="POST", setup=token),
     *[
         Route(name, everyone(PUBLIC))

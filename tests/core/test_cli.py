@@ -1,0 +1,36 @@
+import json
+import subprocess
+import sys
+
+from attunement.accounts.models import User
+from attunement.core.demo import create_demo
+from attunement.couples import access
+from attunement.support.models import CheckIn
+
+
+def test_demo_couple_has_four_weeks_of_history_and_is_added_once(db):
+    assert "Added the demo couple" in create_demo()
+    assert "already here" in create_demo()
+    alex = User.objects.get(email="alex@example.com")
+    assert access.partner_of(alex).display_name == "Sam"
+    days = CheckIn.objects.filter(owner=alex).values_list("local_date", flat=True)
+    assert 15 <= len(days) <= 28 and (max(days) - min(days)).days >= 20
+
+
+def test_content_check_prints_one_json_object_of_counts():
+    out = subprocess.run(
+        [sys.executable, "-m", "attunement.cli", "content", "check", "--json"],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    counts = json.loads(out.stdout)
+    assert counts["questions"] >= 300 and counts["conversation_topics"] >= 60
+
+
+def test_the_command_line_lists_the_contract_commands():
+    out = subprocess.run(
+        [sys.executable, "-m", "attunement.cli", "--help"], capture_output=True, text=True
+    )
+    for command in ("serve", "worker", "demo", "analyze", "content", "rotate-keys"):
+        assert command in out.stdout

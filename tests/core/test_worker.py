@@ -1,0 +1,72 @@
+import threading
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+from django.db import connection
+
+from attunement.core.worker import run_once
+from attunement.notifications.reminders import send_due_reminders
+from attunement.support.models import CheckIn
+from tests.conftest import make_user
+
+UTC = ZoneInfo("UTC")
+
+
+def _opt_in(user, hour: int, now: datetime):
+    user.reminders_enabled, user.reminder_hour = True, hour
+    user.next_reminder_at = user.next_reminder_at_after(now)
+    user.save()
+
+
+def test_reminder_goes_out_at_the_persons_own_hour_and_says_nothing_personal(alice):
+    alice.time_zone = "America/New_York"
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # 07:00 in New York
+    _opt_in(alice, 9, now)
+    assert run_once(now) == 0
+    assert run_once(datetime(2026, 11, 25, 14, 0, tzinfo=UTC)) == 1  # 09:00 in New York
+    assert mail.outbox[0].to == [alice.email]
+    assert "check in" in mail.outbox[0].body
+    alice.refresh_from_db()
+    assert alice.next_reminder_at == datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
+
+
+def test_no_reminder_for_someone_who_already_checked_in_today(alice):
+    now = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+    _opt_in(alice, 9, now)
+    CheckIn.objects.create(
+        owner=alice, local_date=now.date(), feelings=["calm"], intensity=1, energy=1, need="nothing"
+    )
+    assert send_due_reminders(datetime(2026, 11, 25, 9, 1, tzinfo=UTC)) == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_send_each_reminder_exactly_once():
+    now = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+    people = [make_user(f"p{i}@example.com", f"P{i}") for i in range(6)]
+    for person in people:
+        _opt_in(person, 9, now)
+    later = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+    barrier = threading.Barrier(2)
+    counts: list[int] = []
+    errors: list[str] = []
+
+    def work():
+        barrier.wait()
+        try:
+            counts.append(send_due_reminders(later))
+        except Exception as exc:  # surfaced by the assertion below
+            errors.append(repr(exc))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sum(counts) == 6
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)

@@ -1,0 +1,166 @@
+import threading
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core import mail
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from attunement.accounts.models import hash_token
+from attunement.couples import access
+from attunement.couples.models import Invitation, Membership
+from attunement.couples.services import (
+    PairingError,
+    accept_invitation,
+    create_invitation,
+    leave_couple,
+)
+from attunement.support.models import CheckIn
+from tests.conftest import login, make_user
+
+
+def test_invitation_token_is_long_random_and_stored_only_as_a_hash(alice):
+    invitation, raw = create_invitation(inviter=alice)
+    assert len(raw) >= 43  # 32 random bytes, URL-safe: 256 bits
+    assert invitation.token_hash == hash_token(raw)
+    assert raw not in str(Invitation.objects.values_list().get(pk=invitation.pk))
+
+
+def test_partner_joins_through_the_link_and_both_are_paired(alice, bob):
+    _, raw = create_invitation(inviter=alice)
+    response = login(bob).post(f"/couple/join/{raw}/")
+    assert response.status_code == 302
+    access.forget(alice)
+    assert access.partner_of(alice).pk == bob.pk
+    access.forget(bob)
+    assert access.partner_of(bob).pk == alice.pk
+
+
+def test_a_link_works_only_once(alice, bob, charlie):
+    _, raw = create_invitation(inviter=alice)
+    accept_invitation(raw_token=raw, user=bob)
+    with pytest.raises(PairingError):
+        accept_invitation(raw_token=raw, user=charlie)
+    assert login(charlie).get(f"/couple/join/{raw}/").status_code == 404
+
+
+def test_a_link_expires_after_seven_days(alice, bob):
+    _, raw = create_invitation(inviter=alice)
+    with time_machine.travel(timezone.now() + timedelta(days=7, minutes=1)):
+        with pytest.raises(PairingError, match="expired"):
+            accept_invitation(raw_token=raw, user=bob)
+    assert access.current_couple(bob) is None
+
+
+def test_a_new_link_cancels_the_previous_one(alice, bob):
+    _, first = create_invitation(inviter=alice)
+    create_invitation(inviter=alice)
+    with pytest.raises(PairingError):
+        accept_invitation(raw_token=first, user=bob)
+
+
+def test_nobody_can_accept_their_own_link(alice):
+    _, raw = create_invitation(inviter=alice)
+    with pytest.raises(PairingError, match="your own"):
+        accept_invitation(raw_token=raw, user=alice)
+
+
+def test_a_person_is_in_at_most_one_couple(alice, bob, charlie, couple):
+    with pytest.raises(PairingError):
+        create_invitation(inviter=alice)
+    _, raw = create_invitation(inviter=charlie)
+    with pytest.raises(PairingError, match="already paired"):
+        accept_invitation(raw_token=raw, user=bob)
+    assert Membership.objects.filter(user=bob, left_at__isnull=True).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_accepting_the_same_link_at_once_pair_exactly_once():
+    alice = make_user("alice@example.com", "Alice")
+    takers = [make_user(f"t{i}@example.com", f"T{i}") for i in range(2)]
+    _, raw = create_invitation(inviter=alice)
+    barrier = threading.Barrier(2)
+    results: list[str] = []
+
+    def take(user):
+        barrier.wait()
+        try:
+            accept_invitation(raw_token=raw, user=user)
+            results.append("paired")
+        except PairingError:
+            results.append("refused")
+        except Exception as exc:  # surfaced in the assertion below
+            results.append(repr(exc))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=take, args=(u,)) for u in takers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == ["paired", "refused"]
+    assert Membership.objects.filter(user=alice, left_at__isnull=True).count() == 1
+
+
+def test_invitation_email_carries_the_link_and_nothing_personal(
+    alice, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(alice).post("/couple/", {"email": "partner@example.com"})
+    assert response.status_code == 200
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert "/couple/join/" in body
+    assert "Alice" in body
+
+
+def test_leaving_ends_the_partners_access_on_the_very_next_request(alice, bob, couple):
+    c = CheckIn.objects.create(
+        owner=alice,
+        couple=couple,
+        local_date=alice.local_today(),
+        feelings=["calm"],
+        intensity=2,
+        energy=3,
+        need="nothing",
+        note="for bob only",
+        visibility="shared",
+    )
+    as_bob = login(bob)
+    assert as_bob.get(f"/checkin/{c.uuid}/").status_code == 200
+    leave_couple(user=alice)
+    assert as_bob.get(f"/checkin/{c.uuid}/").status_code == 404
+    assert "for bob only" not in as_bob.get("/today/").content.decode()
+    # Alice keeps what she wrote.
+    assert login(alice).get(f"/checkin/{c.uuid}/").status_code == 200
+
+
+def test_leaving_sends_no_email_to_anyone(alice, bob, couple):
+    response = login(alice).post("/couple/leave/")
+    assert response.status_code == 302
+    assert mail.outbox == []
+    assert access.current_couple(bob) is None
+
+
+def test_signed_out_partner_is_brought_back_to_the_link_after_logging_in(alice, bob):
+    _, raw = create_invitation(inviter=alice)
+    client = Client()
+    page = client.get(f"/couple/join/{raw}/")
+    assert page.status_code == 200 and "Alice invited you" in page.content.decode()
+    response = client.post(
+        "/accounts/login/", {"login": bob.email, "password": "a long test password 1"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/couple/join/{raw}/"
+
+
+def test_pairing_pages_refuse_wrong_methods(alice):
+    client = login(alice)
+    assert client.delete("/couple/").status_code == 405
+    assert (
+        client.get("/couple/invitations/00000000-0000-0000-0000-000000000000/revoke/").status_code
+        == 405
+    )

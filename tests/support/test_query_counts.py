@@ -1,0 +1,46 @@
+"""Today and History cost the same number of queries at one month and at two years."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from attunement.couples.models import Visibility
+from attunement.support.history_fixture import fill_history
+from attunement.support.models import CheckIn
+from tests.conftest import login, make_user, pair
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _world(days: int):
+    alice, bob = make_user("a@example.com", "A"), make_user("b@example.com", "B")
+    couple = pair(alice, bob)
+    fill_history(alice, bob, couple, days)
+    CheckIn.objects.create(
+        owner=bob,
+        couple=couple,
+        local_date=bob.local_today(),
+        feelings=["calm"],
+        intensity=2,
+        energy=2,
+        need="comfort",
+        visibility=Visibility.SHARED,
+    )
+    return login(alice)
+
+
+def test_today_and_history_query_counts_do_not_grow_with_history(db):
+    client = _world(30)
+    month = {url: _queries(client, url) for url in ("/today/", "/checkin/history/")}
+    CheckIn.objects.all().delete()
+    from attunement.accounts.models import User
+
+    User.objects.all().delete()
+    client = _world(730)
+    years = {url: _queries(client, url) for url in ("/today/", "/checkin/history/")}
+    assert month == years
+    assert month["/today/"] <= 20, month
+    assert month["/checkin/history/"] <= 10, month
