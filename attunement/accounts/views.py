@@ -1,15 +1,14 @@
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from django.contrib.auth import logout
-
 from attunement.accounts.forms import DeleteAccountForm, ProfileForm, TokenForm
-from attunement.accounts.services import delete_account
 from attunement.accounts.models import PersonalToken
+from attunement.accounts.services import delete_account
 
 
 @login_required

@@ -54,7 +54,8 @@ def test_deploy_checks_pass_with_production_settings(tmp_path):
 def test_production_cookies_are_host_prefixed_and_secure(tmp_path):
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
-        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)"
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, "
+        "s.SECURE_HSTS_SECONDS)"
     )
     env = {
         "PATH": "/usr/bin:/bin",
