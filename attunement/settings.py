@@ -105,7 +105,8 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "attunement.sqlite3",
             # A file, not memory: concurrency tests need SQLite's real locking and busy timeout.
-            "TEST": {"NAME": DATA_DIR / "test.sqlite3"},
+            # One file per test run, so parallel runs never share it.
+            "TEST": {"NAME": DATA_DIR / f"test-{os.getpid()}.sqlite3"},
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
