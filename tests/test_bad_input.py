@@ -1,0 +1,92 @@
+"""Malformed and oversized input to every write route: a 4xx, never a 500, nothing saved changes.
+
+Driven by the access matrix: every POST/PUT route with a request body is replayed as its owner
+with each field oversized, of the wrong type or missing, and (for the API) with bodies that are
+not JSON at all.
+"""
+
+import json
+
+import pytest
+from django.apps import apps
+from django.test import Client
+
+from tests.conftest import login
+from tests.test_access_matrix import ROUTES, _url, _world
+
+HUGE = "x" * 100_000
+WRITES = sorted(
+    key
+    for key, r in ROUTES.items()
+    if r.method in ("POST", "PUT") and not key.startswith("account_")
+)
+
+
+def _snapshot() -> dict[str, list]:
+    state = {}
+    for model in apps.get_models():
+        if model._meta.app_label in ("sessions", "admin", "contenttypes", "auth", "account"):
+            continue
+        state[model._meta.label] = sorted(map(repr, model._base_manager.values()))
+    return state
+
+
+def _person(world, route):
+    role = next((r for r in ("owner", "partner", "stranger") if _ok(route.expect[r])), "owner")
+    return {"owner": world.alice, "partner": world.bob, "stranger": world.charlie}[role]
+
+
+def _ok(code) -> bool:
+    codes = code if isinstance(code, tuple) else (code,)
+    return any(c < 400 for c in codes)
+
+
+def _send(client: Client, route, url: str, body, raw: bytes | None = None):
+    method = getattr(client, route.method.lower())
+    if raw is not None:
+        return method(url, raw, content_type="application/json")
+    if route.json:
+        return method(url, json.dumps(body), content_type="application/json")
+    if route.method == "PUT":
+        from urllib.parse import urlencode
+
+        return method(
+            url, urlencode(body, doseq=True), content_type="application/x-www-form-urlencoded"
+        )
+    return method(url, body)
+
+
+def _mutations(data: dict, is_json: bool):
+    for field in data:
+        yield f"{field} oversized", {**data, field: HUGE}, True
+        wrong = {"nested": ["x"]} if is_json else ["a", "b"]
+        yield f"{field} wrong type", {**data, field: wrong}, False
+        yield f"{field} missing", {k: v for k, v in data.items() if k != field}, False
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", WRITES)
+def test_bad_input_gets_a_clear_4xx_and_changes_nothing(key: str) -> None:
+    route = ROUTES[key]
+    world = _world()
+    kwargs, data = route.setup(world)
+    client = login(_person(world, route))
+    url = _url(route, kwargs)
+    cases = list(_mutations(data, route.json)) if data else []
+    if route.json and data:
+        cases += [("not JSON", None, True), ("not UTF-8", None, True), ("huge JSON", None, True)]
+    if not cases:
+        pytest.skip(f"{key} takes no input")
+    for name, body, must_fail in cases:
+        before = _snapshot()
+        raw = {
+            "not JSON": b"{nope",
+            "not UTF-8": b'{"a": "\xff\xfe"}',
+            "huge JSON": json.dumps({k: HUGE for k in (data or {"text": 1})}).encode(),
+        }.get(name)
+        response = _send(client, route, url, body, raw)
+        assert response.status_code < 500, f"{key} with {name}: {response.status_code}"
+        if must_fail:
+            assert 400 <= response.status_code < 500, f"{key} with {name} was accepted"
+        if 400 <= response.status_code < 500:
+            assert _snapshot() == before, f"{key} with {name} changed saved data"
