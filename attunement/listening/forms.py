@@ -1,0 +1,160 @@
+from django import forms
+
+from attunement import content
+from attunement.listening.models import (
+    NOTE_MAX,
+    PIECE_MAX,
+    TIMER_CHOICES,
+    TOPIC_MAX,
+    Helped,
+    Mode,
+    Verdict,
+)
+
+OWN = "own"
+
+
+def topic_choices() -> list[tuple[str, str]]:
+    return [(t["id"], t["title"]) for t in content.load("conversation_topics")]
+
+
+class StartForm(forms.Form):
+    topic = forms.ChoiceField(
+        choices=(),
+        widget=forms.RadioSelect,
+        label="Topic",
+        error_messages={"required": "Choose a topic, or write your own."},
+    )
+    own_topic = forms.CharField(
+        required=False,
+        max_length=TOPIC_MAX,
+        label="Or our own topic",
+        help_text="A few words are enough. Only the two of you see it.",
+    )
+    mode = forms.ChoiceField(
+        choices=Mode.choices,
+        widget=forms.RadioSelect,
+        initial=Mode.IN_PERSON,
+        label="How will you talk?",
+        error_messages={"required": "Choose in person or typed."},
+    )
+    timer_minutes = forms.TypedChoiceField(
+        choices=TIMER_CHOICES,
+        coerce=int,
+        initial=0,
+        required=False,
+        empty_value=0,
+        label="Timer for each turn (in person)",
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].choices = [*topic_choices(), (OWN, "Our own topic")]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        own = (data.get("own_topic") or "").strip()
+        data["own_topic"] = own
+        if data.get("topic") == OWN and not own:
+            self.add_error("own_topic", "Write a few words about your topic.")
+        if data.get("topic") != OWN:
+            data["own_topic"] = ""
+        return data
+
+
+class TextForm(forms.Form):
+    text = forms.CharField(
+        max_length=PIECE_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Write a few words first."},
+    )
+    step = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError("Write a few words first.")
+        return text
+
+
+class PieceForm(TextForm):
+    send_anyway = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class ConfirmForm(forms.Form):
+    verdict = forms.ChoiceField(
+        choices=Verdict.choices,
+        widget=forms.RadioSelect,
+        label="Did that get it?",
+        error_messages={"required": "Choose one of the answers."},
+    )
+    clarification = forms.CharField(
+        required=False,
+        max_length=PIECE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Anything to add or clarify? (optional)",
+    )
+    step = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    def clean_clarification(self) -> str:
+        return self.cleaned_data["clarification"].strip()
+
+
+class ResponseForm(forms.Form):
+    text = forms.CharField(
+        required=False,
+        max_length=PIECE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Validate or respond (optional)",
+        help_text="“That makes sense, because…” or “I imagine you feel…”",
+    )
+    skip = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    step = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        data["text"] = "" if data.get("skip") else (data.get("text") or "").strip()
+        return data
+
+
+class StepForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("pass", ""), ("yes", ""), ("not_quite", ""), ("switch", "")]
+    )
+    step = forms.IntegerField(required=False, min_value=0)
+
+
+class ControlForm(forms.Form):
+    step = forms.IntegerField(required=False, min_value=0)
+
+
+class RatingForm(forms.Form):
+    felt_heard = forms.TypedChoiceField(
+        choices=[(i, str(i)) for i in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        label="How heard did you feel?",
+        help_text="1 is not at all, 5 is completely.",
+        error_messages={"required": "Choose a number from 1 to 5."},
+    )
+    helped = forms.MultipleChoiceField(
+        choices=Helped.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="What helped?",
+    )
+    note = forms.CharField(
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Anything else, just for you? (optional)",
+    )
+    counts_for_partner = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Count it in my partner's listening progress",
+        help_text="Only ever as an average of three or more conversations, never on its own.",
+    )
+
+    def clean_note(self) -> str:
+        return self.cleaned_data["note"].strip()

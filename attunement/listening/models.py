@@ -1,0 +1,219 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from attunement import content
+from attunement.core.crypto import EncryptedTextField
+from attunement.couples.models import OwnedContent
+from attunement.listening import machine
+
+PIECE_MAX = 1500
+TOPIC_MAX = 300
+NOTE_MAX = 500
+TIMER_CHOICES = [(0, "No timer"), (2, "2 minutes"), (3, "3 minutes"), (5, "5 minutes")]
+
+
+class Mode(models.TextChoices):
+    IN_PERSON = machine.IN_PERSON, "In person, sitting together with one device"
+    TYPED = machine.TYPED, "Typed, each on our own device"
+
+
+class State(models.TextChoices):
+    SPEAKING = machine.SPEAKING, "Speaking"
+    REFLECTING = machine.REFLECTING, "Reflecting"
+    CONFIRMING = machine.CONFIRMING, "Confirming"
+    RESPONDING = machine.RESPONDING, "Responding"
+    PAUSED = machine.PAUSED, "Paused"
+    ENDED = machine.ENDED, "Ended"
+
+
+class Level(models.TextChoices):
+    LIGHT = "light", "Light"
+    MEDIUM = "medium", "Medium"
+    HARD = "hard", "Hard"
+    OWN = "own", "Our own topic"
+
+
+class Kind(models.TextChoices):
+    PIECE = "piece", "Piece"
+    REFLECTION = "reflection", "Reflection"
+    CONFIRMATION = "confirmation", "Confirmation"
+    RESPONSE = "response", "Response"
+    SWITCH = "switch", "Roles switched"
+
+
+class Verdict(models.TextChoices):
+    YES = machine.YES, "Yes, that's it"
+    PARTLY = machine.PARTLY, "Partly"
+    NOT_QUITE = machine.NOT_QUITE, "Not quite"
+
+
+class Helped(models.TextChoices):
+    WORDS = "words", "They said back what I said"
+    FEELING = "feeling", "They named my feeling"
+    NO_REBUTTAL = "no_rebuttal", "No rebuttal or advice"
+    PATIENCE = "patience", "They kept trying until they got it"
+    VALIDATION = "validation", "They said it made sense"
+    PACE = "pace", "The slow pace"
+    FLOOR = "floor", "Taking turns with the floor"
+
+
+class Conversation(OwnedContent):
+    """A Speaker–Listener conversation between the two partners; `owner` started it.
+
+    The ritual's rules live in listening.machine; the services claim each step with a
+    conditional UPDATE on (state, step), so two devices posting at once cannot both succeed.
+    """
+
+    partner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    mode = models.CharField(max_length=10, choices=Mode.choices)
+    topic_id = models.CharField(max_length=12, blank=True)
+    own_topic = EncryptedTextField(blank=True)
+    level = models.CharField(max_length=8, choices=Level.choices)
+    timer_minutes = models.PositiveSmallIntegerField(default=0, choices=TIMER_CHOICES)
+    state = models.CharField(max_length=12, choices=State.choices, default=State.SPEAKING)
+    paused_state = models.CharField(max_length=12, choices=State.choices, blank=True)
+    step = models.PositiveIntegerField(default=0)
+    speaker = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    # Whose move it is (typed mode only); None when paused, ended, or in person.
+    turn_of = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    attempt = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    owner_notified_at = models.DateTimeField(null=True, blank=True)
+    partner_notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        indexes = [
+            models.Index(fields=["couple", "state"]),
+            models.Index(fields=["turn_of", "state"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Conversation {self.uuid}"
+
+    @property
+    def topic(self) -> dict[str, str]:
+        """The catalogue entry, or the couple's own topic in the same shape."""
+        if self.topic_id:
+            entry = content.get("conversation_topics", self.topic_id)
+            if entry:
+                return entry
+        return {
+            "id": "",
+            "level": Level.OWN,
+            "title": self.own_topic or "Our own topic",
+            "prompt": "",
+        }
+
+    @property
+    def title(self) -> str:
+        return self.topic["title"]
+
+    @property
+    def is_typed(self) -> bool:
+        return self.mode == Mode.TYPED
+
+    @property
+    def is_closed(self) -> bool:
+        """Ended, or its couple has ended (leaving a couple closes its conversations)."""
+        return self.state == State.ENDED or (
+            self.couple_id is None or self.couple.ended_at is not None
+        )
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in machine.ACTIVE and not self.is_closed
+
+    def people(self) -> tuple[int, int]:
+        return (self.owner_id, self.partner_id)
+
+    def listener_id(self) -> int:
+        return self.partner_id if self.speaker_id == self.owner_id else self.owner_id
+
+    @property
+    def listener(self) -> object:
+        return self.partner if self.speaker_id == self.owner_id else self.owner
+
+    def role_of(self, user_id: int) -> str:
+        return machine.SPEAKER if user_id == self.speaker_id else machine.LISTENER
+
+    def other_of(self, user_id: int) -> int:
+        return self.partner_id if user_id == self.owner_id else self.owner_id
+
+    def whose_turn_id(self, state: str | None = None, speaker_id: int | None = None) -> int | None:
+        """Whose move it is in typed mode (None in person, when paused or ended)."""
+        state = state or self.state
+        speaker_id = speaker_id or self.speaker_id
+        if self.mode != Mode.TYPED:
+            return None
+        actor = machine.actor_of(self.mode, state)
+        if actor == machine.SPEAKER:
+            return speaker_id
+        if actor == machine.LISTENER:
+            return self.partner_id if speaker_id == self.owner_id else self.owner_id
+        return None
+
+    def is_turn_of(self, user_id: int) -> bool:
+        return self.is_active and self.turn_of_id == user_id
+
+    def allowed_actions(self, user_id: int) -> list[str]:
+        if self.is_closed:
+            return []
+        return machine.allowed_actions(self.mode, self.state, self.role_of(user_id))
+
+
+class Turn(OwnedContent):
+    """One step of a conversation, in order: a piece, a reflection, a confirmation (with an
+    optional clarification), a response, or a switch of roles. Steps taken in person carry
+    no text."""
+
+    conversation = models.ForeignKey(Conversation, models.CASCADE, related_name="turns")
+    seq = models.PositiveIntegerField()
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    text = EncryptedTextField(blank=True)
+    verdict = models.CharField(max_length=10, choices=Verdict.choices, blank=True)
+    attempt = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "seq"], name="one_turn_per_step"),
+        ]
+        indexes = [models.Index(fields=["kind", "attempt"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.seq}"
+
+
+class Rating(OwnedContent):
+    """How heard one partner felt after a conversation, and what helped. Always private:
+    the other partner sees it only inside an average, and only when the rater allows it."""
+
+    conversation = models.ForeignKey(Conversation, models.CASCADE, related_name="ratings")
+    felt_heard = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    helped = models.JSONField(default=list)
+    note = EncryptedTextField(blank=True)
+    counts_for_partner = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "owner"], name="one_rating_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Rating {self.uuid}"
+
+    def helped_labels(self) -> list[str]:
+        labels = dict(Helped.choices)
+        return [labels[h] for h in self.helped if h in labels]

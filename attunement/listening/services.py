@@ -1,0 +1,384 @@
+"""Writes of the listening strategy: starting, stepping through, pausing, ending and rating
+Speaker–Listener conversations.
+
+Every step is claimed with a conditional UPDATE on (state, step) inside a transaction, after a
+row lock where the database has one: when two devices post at once, exactly one step lands and
+the other gets a ConversationConflict that changed nothing.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from attunement.accounts.models import User
+from attunement.couples import access
+from attunement.couples.models import Couple, Visibility
+from attunement.listening import machine
+from attunement.listening.models import Conversation, Kind, Level, Mode, Rating, State, Turn
+
+NOTIFY_AT_MOST_EVERY = timedelta(hours=1)
+
+
+class ListeningError(Exception):
+    """Something a person tried that cannot happen; the message is safe to show."""
+
+
+class ConversationConflict(ListeningError):
+    """An out-of-turn or stale step (HTTP 409): nothing was changed."""
+
+
+@transaction.atomic
+def start_conversation(
+    *,
+    user: User,
+    mode: str,
+    topic_id: str = "",
+    own_topic: str = "",
+    level: str,
+    timer_minutes: int = 0,
+) -> Conversation:
+    """Open a conversation with the current partner; the starter holds the floor first."""
+    couple = access.current_couple(user)
+    partner = access.partner_of(user)
+    if couple is None or partner is None:
+        raise ListeningError("Conversations are for two: invite your partner first.")
+    now = timezone.now()
+    conversation = Conversation.objects.create(
+        owner=user,
+        partner=partner,
+        couple=couple,
+        visibility=Visibility.SHARED,
+        mode=mode,
+        topic_id=topic_id,
+        own_topic=own_topic if not topic_id else "",
+        level=level,
+        timer_minutes=timer_minutes if mode == Mode.IN_PERSON else 0,
+        speaker=user,
+        turn_of=user if mode == Mode.TYPED else None,
+        created_at=now,
+        updated_at=now,
+    )
+    return conversation
+
+
+def _claim(
+    *, user: User, conversation: Conversation, action: str, expected_step: int | None
+) -> tuple[Conversation, machine.Move]:
+    """Lock the row, check the move, and move the conversation on by one step."""
+    if user.pk not in conversation.people():
+        raise ConversationConflict("You're not part of this conversation.")
+    current = (
+        Conversation.objects.select_for_update().select_related("couple").get(pk=conversation.pk)
+    )
+    if current.is_closed and action != machine.END:
+        raise ConversationConflict("This conversation has ended.")
+    if expected_step is not None and expected_step != current.step:
+        raise ConversationConflict(
+            "This conversation has moved on since your page loaded. Have a look at where it is now."
+        )
+    try:
+        move = machine.check(current.mode, current.state, action, current.role_of(user.pk))
+    except machine.IllegalMove as exc:
+        raise ConversationConflict(str(exc)) from exc
+
+    speaker_id = current.speaker_id
+    if move.switch_roles:
+        speaker_id = current.listener_id()
+    new_state = move.to or current.paused_state or State.SPEAKING
+    attempt = current.attempt
+    if action == machine.PIECE:
+        attempt = 0
+    elif action == machine.REFLECTION:
+        attempt += 1
+    elif action == machine.PASS:
+        attempt = 1  # in person, the listener reflects aloud straight away
+    elif action == machine.NOT_QUITE and current.mode == Mode.IN_PERSON:
+        attempt += 1
+    elif move.switch_roles:
+        attempt = 0
+    now = timezone.now()
+    fields: dict[str, object] = {
+        "state": new_state,
+        "step": F("step") + 1,
+        "speaker_id": speaker_id,
+        "attempt": attempt,
+        "turn_of_id": current.whose_turn_id(new_state, speaker_id)
+        if new_state in machine.ACTIVE
+        else None,
+        "updated_at": now,
+    }
+    if action == machine.PAUSE:
+        fields["paused_state"] = current.state
+    elif action == machine.RESUME:
+        fields["paused_state"] = ""
+    elif action == machine.END:
+        fields.update(ended_at=now, ended_by_id=user.pk, paused_state="")
+    # The claim: only the request that still sees the old (state, step) moves the conversation.
+    claimed = Conversation.objects.filter(
+        pk=current.pk, state=current.state, step=current.step
+    ).update(**fields)
+    if claimed != 1:
+        raise ConversationConflict(
+            "Someone else took this step just now. Have a look at where it is now."
+        )
+    current.refresh_from_db()
+    return current, move
+
+
+def _record(
+    conversation: Conversation,
+    *,
+    owner_id: int,
+    kind: str,
+    text: str = "",
+    verdict: str = "",
+    attempt: int = 0,
+) -> Turn:
+    return Turn.objects.create(
+        owner_id=owner_id,
+        couple_id=conversation.couple_id,
+        visibility=Visibility.SHARED,
+        conversation=conversation,
+        seq=conversation.step,
+        kind=kind,
+        text=text,
+        verdict=verdict,
+        attempt=attempt,
+    )
+
+
+def _notify_turn(conversation: Conversation, acting_user: User) -> None:
+    """Tell the partner, at most hourly per conversation, that it's their turn (never what
+    was written). Claimed with a conditional UPDATE so that one email goes out at most."""
+    who = conversation.turn_of_id
+    if not conversation.is_typed or who is None or who == acting_user.pk:
+        return
+    field = "owner_notified_at" if who == conversation.owner_id else "partner_notified_at"
+    now = timezone.now()
+    due = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lt": now - NOTIFY_AT_MOST_EVERY})
+    if not Conversation.objects.filter(due, pk=conversation.pk).update(**{field: now}):
+        return
+    recipient = User.objects.filter(pk=who, is_active=True).values_list("email", flat=True).first()
+    if not recipient:
+        return
+    url = f"{settings.SITE_ROOT.rstrip('/')}/listening/{conversation.uuid}/"
+    body = (
+        "Hello,\n\nIt's your turn in your conversation. Whenever you're ready:\n"
+        f"{url}\n\nThere's no rush: the conversation waits for you."
+    )
+    transaction.on_commit(
+        lambda: send_mail(
+            f"{settings.SITE_NAME}: it's your turn in your conversation", body, None, [recipient]
+        )
+    )
+
+
+@transaction.atomic
+def send_piece(
+    *, user: User, conversation: Conversation, text: str, expected_step: int | None = None
+) -> Turn:
+    """The speaker shares a piece (typed mode)."""
+    conversation, _ = _claim(
+        user=user, conversation=conversation, action=machine.PIECE, expected_step=expected_step
+    )
+    turn = _record(conversation, owner_id=user.pk, kind=Kind.PIECE, text=text)
+    _notify_turn(conversation, user)
+    return turn
+
+
+@transaction.atomic
+def send_reflection(
+    *, user: User, conversation: Conversation, text: str, expected_step: int | None = None
+) -> Turn:
+    """The listener says back what they heard (typed mode). Only the sent text is stored."""
+    conversation, _ = _claim(
+        user=user, conversation=conversation, action=machine.REFLECTION, expected_step=expected_step
+    )
+    turn = _record(
+        conversation,
+        owner_id=user.pk,
+        kind=Kind.REFLECTION,
+        text=text,
+        attempt=conversation.attempt,
+    )
+    _notify_turn(conversation, user)
+    return turn
+
+
+@transaction.atomic
+def confirm_reflection(
+    *,
+    user: User,
+    conversation: Conversation,
+    verdict: str,
+    clarification: str = "",
+    expected_step: int | None = None,
+) -> Turn:
+    """The speaker says whether the reflection got it: yes, partly or not quite (+ clarification).
+
+    In person, either partner taps the speaker's answer on the shared device.
+    """
+    if verdict not in machine.VERDICTS:
+        raise ListeningError("Choose one of the answers.")
+    in_person = conversation.mode == Mode.IN_PERSON
+    attempt_before = conversation.attempt
+    speaker_id = conversation.speaker_id
+    conversation, _ = _claim(
+        user=user, conversation=conversation, action=verdict, expected_step=expected_step
+    )
+    turn = _record(
+        conversation,
+        owner_id=speaker_id,
+        kind=Kind.CONFIRMATION,
+        verdict=verdict,
+        text="" if in_person else clarification,
+        attempt=attempt_before,
+    )
+    _notify_turn(conversation, user)
+    return turn
+
+
+@transaction.atomic
+def send_response(
+    *, user: User, conversation: Conversation, text: str = "", expected_step: int | None = None
+) -> Turn:
+    """The listener validates or responds (optional), then the roles switch (typed mode)."""
+    action = machine.RESPOND if text else machine.SWITCH
+    listener_id = conversation.listener_id()
+    conversation, _ = _claim(
+        user=user, conversation=conversation, action=action, expected_step=expected_step
+    )
+    if text:
+        Turn.objects.create(
+            owner_id=listener_id,
+            couple_id=conversation.couple_id,
+            visibility=Visibility.SHARED,
+            conversation=conversation,
+            seq=conversation.step,
+            kind=Kind.RESPONSE,
+            text=text,
+        )
+    # The switch is its own line in the transcript, one step after the response.
+    Conversation.objects.filter(pk=conversation.pk).update(step=F("step") + 1)
+    conversation.refresh_from_db(fields=["step"])
+    turn = _record(conversation, owner_id=conversation.speaker_id, kind=Kind.SWITCH)
+    _notify_turn(conversation, user)
+    return turn
+
+
+@transaction.atomic
+def advance_in_person(
+    *, user: User, conversation: Conversation, action: str, expected_step: int | None = None
+) -> Turn:
+    """One tap of the in-person ritual: pass (done speaking), yes, not_quite, switch."""
+    if conversation.mode != Mode.IN_PERSON:
+        raise ConversationConflict("This conversation is typed: use the forms on its page.")
+    if action in (machine.YES, machine.NOT_QUITE):
+        return confirm_reflection(
+            user=user, conversation=conversation, verdict=action, expected_step=expected_step
+        )
+    if action not in (machine.PASS, machine.SWITCH):
+        raise ListeningError("Unknown step.")
+    speaker_id = conversation.speaker_id
+    conversation, _ = _claim(
+        user=user, conversation=conversation, action=action, expected_step=expected_step
+    )
+    if action == machine.PASS:
+        return _record(conversation, owner_id=speaker_id, kind=Kind.PIECE, attempt=0)
+    return _record(conversation, owner_id=conversation.speaker_id, kind=Kind.SWITCH)
+
+
+@transaction.atomic
+def pause_conversation(
+    *, user: User, conversation: Conversation, expected_step: int | None = None
+) -> Conversation:
+    conversation, _ = _claim(
+        user=user, conversation=conversation, action=machine.PAUSE, expected_step=expected_step
+    )
+    return conversation
+
+
+@transaction.atomic
+def resume_conversation(
+    *, user: User, conversation: Conversation, expected_step: int | None = None
+) -> Conversation:
+    conversation, _ = _claim(
+        user=user, conversation=conversation, action=machine.RESUME, expected_step=expected_step
+    )
+    _notify_turn(conversation, user)
+    return conversation
+
+
+@transaction.atomic
+def end_conversation(*, user: User, conversation: Conversation) -> Conversation:
+    """Either partner may end a conversation at any point; nobody else is told why."""
+    conversation, _ = _claim(
+        user=user, conversation=conversation, action=machine.END, expected_step=None
+    )
+    return conversation
+
+
+@transaction.atomic
+def close_conversations_for_couple(*, couple: Couple) -> int:
+    """Leaving a couple closes its conversations (call from couples.services.leave_couple).
+
+    Reads already treat a conversation of an ended couple as closed; this makes it explicit.
+    """
+    now = timezone.now()
+    return (
+        Conversation.objects.filter(couple=couple)
+        .exclude(state=State.ENDED)
+        .update(
+            state=State.ENDED,
+            ended_at=now,
+            turn_of=None,
+            paused_state="",
+            step=F("step") + 1,
+            updated_at=now,
+        )
+    )
+
+
+@transaction.atomic
+def rate_conversation(
+    *,
+    user: User,
+    conversation: Conversation,
+    felt_heard: int,
+    helped: list[str],
+    note: str = "",
+    counts_for_partner: bool = True,
+) -> Rating:
+    """Record (or change) how heard this person felt. Private to them; see Rating."""
+    if user.pk not in conversation.people():
+        raise ListeningError("You're not part of this conversation.")
+    if conversation.step == 0:
+        raise ConversationConflict("Rate the conversation once you've had it.")
+    rating, created = Rating.objects.select_for_update().get_or_create(
+        conversation=conversation,
+        owner=user,
+        defaults=dict(
+            couple_id=conversation.couple_id,
+            visibility=Visibility.PRIVATE,
+            felt_heard=felt_heard,
+            helped=helped,
+            note=note,
+            counts_for_partner=counts_for_partner,
+        ),
+    )
+    if not created:
+        rating.felt_heard, rating.helped, rating.note = felt_heard, helped, note
+        rating.counts_for_partner = counts_for_partner
+        rating.save(update_fields=["felt_heard", "helped", "note", "counts_for_partner"])
+    return rating
+
+
+def level_of(topic_id: str) -> str:
+    from attunement import content
+
+    entry = content.get("conversation_topics", topic_id) if topic_id else None
+    return entry["level"] if entry else Level.OWN

@@ -1,0 +1,42 @@
+from django.http import HttpRequest
+from django.urls import reverse
+
+from attunement.core.today import NextStep, Panel
+from attunement.couples import access
+from attunement.listening import machine
+from attunement.listening.models import Conversation, State
+
+STATUS = {
+    State.SPEAKING: "Share a piece of what's on your mind.",
+    State.REFLECTING: "Say back what you heard.",
+    State.CONFIRMING: "Say whether the reflection got it.",
+    State.RESPONDING: "Validate or respond, then the floor passes to you.",
+}
+
+
+def panel(request: HttpRequest) -> Panel | None:
+    """An open typed conversation where it's this person's move (one query, however many)."""
+    user = request.user
+    couple = access.current_couple(user)
+    if couple is None:
+        return None
+    conversation = (
+        Conversation.objects.filter(couple=couple, turn_of=user, state__in=machine.ACTIVE)
+        .select_related("owner", "partner")
+        .order_by("-updated_at")
+        .first()
+    )
+    if conversation is None:
+        return None
+    other = conversation.partner if conversation.owner_id == user.pk else conversation.owner
+    url = reverse("listening_conversation", args=[conversation.uuid])
+    context = {
+        "conversation": conversation,
+        "other": other,
+        "status": STATUS.get(conversation.state, ""),
+    }
+    return Panel(
+        "listening/_today.html",
+        context,
+        NextStep(f"Your turn in your conversation with {other.name}", url),
+    )
