@@ -11,6 +11,7 @@ from django.http import HttpRequest
 
 PANELS = [
     "attunement.support.today.panel",
+    "attunement.sharing.today.panel",
     "attunement.listening.today.panel",
 ]
 

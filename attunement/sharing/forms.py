@@ -1,0 +1,85 @@
+from django import forms
+
+from attunement import content
+from attunement.sharing.models import ANSWER_MAX, REPLY_MAX, Depth, Reaction
+
+TIMER_CHOICES = [
+    ("0", "No timer"),
+    ("2", "2 minutes each"),
+    ("4", "4 minutes each"),
+    ("6", "6 minutes each"),
+]
+DECK_SIZE = 12
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        max_length=ANSWER_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        label="Your answer",
+        error_messages={
+            "required": "Write a few words first, or skip this one.",
+            "max_length": f"Please keep it under {ANSWER_MAX} characters.",
+        },
+    )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError("Write a few words first, or skip this one.")
+        return text
+
+
+class ReactionForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=[("", "—")] + list(Reaction.KINDS.items()),
+        required=False,
+        widget=forms.RadioSelect,
+        label="A quick reaction",
+    )
+    reply = forms.CharField(
+        required=False,
+        max_length=REPLY_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="A few words back (optional)",
+        error_messages={"max_length": f"Please keep your reply under {REPLY_MAX} characters."},
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if not data.get("kind") and not (data.get("reply") or "").strip():
+            raise forms.ValidationError("Choose a reaction or write a few words.")
+        return data
+
+
+class CheckReplyForm(forms.Form):
+    reply = forms.CharField(required=False, max_length=REPLY_MAX)
+
+
+class ComfortForm(forms.Form):
+    ceiling = forms.ChoiceField(
+        choices=Depth.choices,
+        widget=forms.RadioSelect,
+        label="How deep would you like to go?",
+    )
+
+
+class HistoryFilter(forms.Form):
+    theme = forms.ChoiceField(required=False, label="Theme")
+    favourites = forms.BooleanField(required=False, label="Only favourites")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", "All themes")] + list(content.themes().items())
+
+
+class TogetherForm(forms.Form):
+    depth = forms.ChoiceField(choices=Depth.choices, initial="light", label="Depth")
+    timer = forms.ChoiceField(choices=TIMER_CHOICES, required=False, initial="0", label="Timer")
+    n = forms.IntegerField(min_value=0, max_value=DECK_SIZE - 1, required=False, initial=0)
+
+    def __init__(
+        self, *args: object, allowed: tuple[str, ...] = ("light",), **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["depth"].choices = [c for c in Depth.choices if c[0] in allowed]

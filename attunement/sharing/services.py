@@ -1,0 +1,206 @@
+"""Writes of the sharing strategy: serving the day's question, answers, the reveal, reactions."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from attunement.accounts.models import User
+from attunement.couples import access
+from attunement.couples.models import Membership, Visibility
+from attunement.sharing import selection
+from attunement.sharing.models import Answer, ComfortSetting, Reaction, ServedQuestion
+
+
+class SharingError(Exception):
+    """Something a person tried that cannot happen now (a 409); the message is safe to show."""
+
+
+def people_of(user: User) -> list[User]:
+    partner = access.partner_of(user) if access.current_couple(user) else None
+    return [user, partner] if partner else [user]
+
+
+def todays_question(*, user: User, now: datetime | None = None) -> ServedQuestion:
+    """The question of the couple's day (or the person's own day when alone), served on first ask.
+
+    Two partners asking at the same moment get the same row: the unique constraint on
+    (couple, day) lets only one insert win and the other reads it.
+    """
+    couple = access.current_couple(user)
+    people = people_of(user)
+    day = selection.couple_day(people, now)
+    lookup: dict[str, object] = (
+        {"couple": couple, "day": day} if couple else {"person": user, "day": day}
+    )
+    existing = ServedQuestion.objects.filter(**lookup).first()
+    if existing is not None:
+        return existing
+    if couple is not None:
+        past = ServedQuestion.objects.filter(couple=couple)
+        answered = past.filter(revealed_at__isnull=False).count()
+        seed = str(couple.uuid)
+    else:
+        past = ServedQuestion.objects.filter(person=user)
+        answered = Answer.objects.filter(served__person=user, owner=user, skipped=False).count()
+        seed = str(user.uuid)
+    history = list(past.order_by("day", "pk").values_list("question_id", flat=True))
+    ceilings = ComfortSetting.objects.filter(user__in=people).values_list("ceiling", flat=True)
+    deepest = selection.allowed_depth(answered, ceilings)
+    question_id = selection.choose_question(seed=seed, history=history, deepest=deepest)
+    try:
+        with transaction.atomic():
+            return ServedQuestion.objects.create(**lookup, question_id=question_id)
+    except IntegrityError:
+        return ServedQuestion.objects.get(**lookup)
+
+
+def _lock_todays(user: User, served: ServedQuestion, now: datetime | None) -> ServedQuestion:
+    """Lock the row (both partners' writes queue here) and check it is this person's today."""
+    if todays_question(user=user, now=now).pk != served.pk:
+        raise SharingError(
+            "This question is from another day. Today's question is waiting for you."
+        )
+    locked = ServedQuestion.objects.select_for_update().get(pk=served.pk)
+    if locked.revealed_at is not None:
+        raise SharingError("You have both answered this one, so it can no longer change.")
+    return locked
+
+
+def _save_own_row(*, user: User, served: ServedQuestion, text: str, skipped: bool) -> Answer:
+    answer = Answer.objects.filter(served=served, owner=user).first()
+    if answer is None:
+        return Answer.objects.create(
+            served=served,
+            owner=user,
+            couple=served.couple,
+            text=text,
+            skipped=skipped,
+            visibility=Visibility.SEALED if served.couple_id else Visibility.PRIVATE,
+        )
+    answer.text, answer.skipped = text, skipped
+    answer.save(update_fields=["text", "skipped", "updated_at"])
+    return answer
+
+
+@transaction.atomic
+def submit_answer(
+    *, user: User, served: ServedQuestion, text: str, now: datetime | None = None
+) -> Answer:
+    """Answer today's question (or change the answer until the reveal).
+
+    In a couple the answer is sealed. When it is the second answer, both are revealed in the
+    same transaction: the served row is locked first, so the two writers queue, and the
+    conditional UPDATE on revealed_at lets exactly one of them reveal and notify.
+    """
+    served = _lock_todays(user, served, now)
+    answer = _save_own_row(user=user, served=served, text=text.strip(), skipped=False)
+    if served.couple_id:
+        reveal_if_complete(served=served, now=now)
+        answer.refresh_from_db(fields=["revealed_at"])
+    return answer
+
+
+@transaction.atomic
+def skip_question(*, user: User, served: ServedQuestion, now: datetime | None = None) -> Answer:
+    """Skip today's question, no reason asked. The partner is never told."""
+    served = _lock_todays(user, served, now)
+    return _save_own_row(user=user, served=served, text="", skipped=True)
+
+
+def reveal_if_complete(*, served: ServedQuestion, now: datetime | None = None) -> bool:
+    """Reveal both answers once both partners have answered. Returns whether this call revealed."""
+    members = Membership.objects.filter(couple_id=served.couple_id, left_at__isnull=True).values(
+        "user_id"
+    )
+    answered = Answer.objects.filter(served=served, skipped=False, owner_id__in=members).count()
+    if answered < 2:
+        return False
+    now = now or timezone.now()
+    claimed = ServedQuestion.objects.filter(pk=served.pk, revealed_at__isnull=True).update(
+        revealed_at=now
+    )
+    if claimed != 1:
+        return False
+    Answer.objects.filter(served=served, skipped=False).update(revealed_at=now)
+    recipients = list(
+        Membership.objects.filter(
+            couple_id=served.couple_id, left_at__isnull=True, user__reminders_enabled=True
+        ).values_list("user__email", flat=True)
+    )
+    if recipients:
+        transaction.on_commit(lambda: _tell_revealed(recipients))
+    return True
+
+
+def _tell_revealed(recipients: list[str]) -> None:
+    # Says that something happened, never what was written.
+    body = (
+        "Hello,\n\nYou have both answered today's question, so you can now read each other's "
+        f"answers:\n{settings.SITE_ROOT.rstrip('/')}/questions/\n\n"
+        "You can turn these emails off in your settings."
+    )
+    for email in recipients:
+        send_mail(
+            f"{settings.SITE_NAME}: you can now read each other's answers", body, None, [email]
+        )
+
+
+@transaction.atomic
+def react_to_answer(*, user: User, answer: Answer, kind: str, reply: str) -> Reaction:
+    """React to the partner's revealed (or shared) answer; reacting again replaces the reaction."""
+    if answer.owner_id == user.pk:
+        raise SharingError("This is your own answer.")
+    if answer.visibility == Visibility.SEALED and answer.revealed_at is None:
+        raise SharingError("You can react once you have both answered.")
+    reaction, _ = Reaction.objects.update_or_create(
+        answer=answer,
+        owner=user,
+        defaults={
+            "kind": kind,
+            "reply": reply.strip(),
+            "couple": answer.couple,
+            "visibility": Visibility.SHARED,
+        },
+    )
+    return reaction
+
+
+@transaction.atomic
+def toggle_favourite(*, user: User, served: ServedQuestion) -> bool:
+    """Mark or unmark a question as a favourite (kept on this person's own answer)."""
+    answer = (
+        Answer.objects.select_for_update().filter(served=served, owner=user, skipped=False).first()
+    )
+    if answer is None:
+        raise SharingError("Answer this question first, then you can keep it as a favourite.")
+    answer.favourite = not answer.favourite
+    answer.save(update_fields=["favourite", "updated_at"])
+    return answer.favourite
+
+
+@transaction.atomic
+def share_answer(*, user: User, answer: Answer, now: datetime | None = None) -> Answer:
+    """Share one journal answer (or a sealed one whose day passed unrevealed) with the partner."""
+    couple = access.current_couple(user)
+    if couple is None or access.partner_of(user) is None:
+        raise SharingError("Sharing is for your partner: invite them first.")
+    today = todays_question(user=user, now=now)
+    if answer.owner_id != user.pk or not answer.can_be_shared(today.pk):
+        raise SharingError("This answer cannot be shared.")
+    answer.visibility, answer.couple = Visibility.SHARED, couple
+    answer.save(update_fields=["visibility", "couple", "updated_at"])
+    return answer
+
+
+def set_comfort(*, user: User, ceiling: str) -> ComfortSetting:
+    setting, _ = ComfortSetting.objects.update_or_create(user=user, defaults={"ceiling": ceiling})
+    return setting
+
+
+def comfort_of(user: User) -> str:
+    return (
+        ComfortSetting.objects.filter(user=user).values_list("ceiling", flat=True).first() or "deep"
+    )

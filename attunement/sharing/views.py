@@ -1,0 +1,271 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from attunement.couples import access
+from attunement.safety.hooks import screen_text
+from attunement.sharing import coaching, reads, selection, services
+from attunement.sharing.forms import (
+    DECK_SIZE,
+    AnswerForm,
+    CheckReplyForm,
+    ComfortForm,
+    HistoryFilter,
+    ReactionForm,
+    TogetherForm,
+)
+from attunement.sharing.models import Answer, ServedQuestion
+
+HISTORY_PAGE = 20
+
+
+def _question_page(
+    request: HttpRequest,
+    served: ServedQuestion,
+    *,
+    status: int = 200,
+    answer_form: AnswerForm | None = None,
+    reaction_forms: dict[int, ReactionForm] | None = None,
+    feedback: dict[int, coaching.Feedback] | None = None,
+) -> HttpResponse:
+    user = request.user
+    served = reads.with_answers(user, ServedQuestion.objects.filter(pk=served.pk)).get()
+    today = services.todays_question(user=user)
+    own = reads.own_answer(user, served)
+    is_today = today.pk == served.pk
+    state = reads.question_state(served, own, is_today=is_today)
+    partners = [a for a in served.readable_answers if a.owner_id != user.pk]
+    reaction_forms = reaction_forms or {}
+    feedback = feedback or {}
+    for answer in partners:
+        answer.form = reaction_forms.get(answer.pk) or ReactionForm(
+            initial=next(
+                (
+                    {"kind": r.kind, "reply": r.reply}
+                    for r in answer.reactions.all()
+                    if r.owner_id == user.pk
+                ),
+                None,
+            )
+        )
+        answer.feedback = feedback.get(answer.pk)
+    if answer_form is None and state in ("answer", "waiting", "journal", "skipped") and is_today:
+        answer_form = AnswerForm(initial={"text": own.text} if own and not own.skipped else None)
+    ctx = {
+        "served": served,
+        "own": own,
+        "state": state,
+        "is_today": is_today,
+        "partners": partners,
+        "partner": access.partner_of(user),
+        "answer_form": answer_form,
+        "prompts": coaching.PROMPTS,
+        "can_share": bool(own and access.partner_of(user) and own.can_be_shared(today.pk)),
+    }
+    return render(request, "sharing/question.html", ctx, status=status)
+
+
+@login_required
+@require_GET
+def today(request: HttpRequest) -> HttpResponse:
+    served = services.todays_question(user=request.user)
+    return _question_page(request, served)
+
+
+@login_required
+@require_GET
+def question(request: HttpRequest, uuid: str) -> HttpResponse:
+    served = reads.get_served_or_404(request.user, uuid)
+    return _question_page(request, served)
+
+
+@login_required
+@require_POST
+def answer(request: HttpRequest, uuid: str) -> HttpResponse:
+    served = reads.get_served_or_404(request.user, uuid)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return _question_page(request, served, status=400, answer_form=form)
+    try:
+        saved = services.submit_answer(
+            user=request.user, served=served, text=form.cleaned_data["text"]
+        )
+    except services.SharingError as exc:
+        form.add_error(None, str(exc))
+        return _question_page(request, served, status=409, answer_form=form)
+    screen_text(request, saved.text)
+    if saved.revealed_at:
+        messages.success(request, "You have both answered. Here is what you each wrote.")
+    elif served.is_solo:
+        messages.success(request, "Saved in your journal, just for you.")
+    else:
+        messages.success(
+            request,
+            "Saved and sealed. You will read each other's answers once you have both answered.",
+        )
+    return redirect("sharing_question", uuid=served.uuid)
+
+
+@login_required
+@require_POST
+def skip(request: HttpRequest, uuid: str) -> HttpResponse:
+    served = reads.get_served_or_404(request.user, uuid)
+    try:
+        services.skip_question(user=request.user, served=served)
+    except services.SharingError as exc:
+        messages.error(request, str(exc))
+        return _question_page(request, served, status=409)
+    messages.success(request, "Skipped. No reason needed; a new question comes tomorrow.")
+    return redirect("sharing_question", uuid=served.uuid)
+
+
+@login_required
+@require_POST
+def favourite(request: HttpRequest, uuid: str) -> HttpResponse:
+    served = reads.get_served_or_404(request.user, uuid)
+    try:
+        on = services.toggle_favourite(user=request.user, served=served)
+    except services.SharingError as exc:
+        messages.error(request, str(exc))
+        return _question_page(request, served, status=409)
+    messages.success(request, "Kept as a favourite." if on else "Removed from your favourites.")
+    if request.POST.get("next") == "history":
+        return redirect("sharing_history")
+    return redirect("sharing_question", uuid=served.uuid)
+
+
+def _partners_answer_or_404(request: HttpRequest, uuid: str) -> Answer:
+    rows = access.partners_rows(request.user, reads.visible_answers(request.user)).select_related(
+        "served"
+    )
+    return access.get_visible_or_404(request.user, rows, uuid=uuid)
+
+
+@login_required
+@require_POST
+def react(request: HttpRequest, uuid: str) -> HttpResponse:
+    target = _partners_answer_or_404(request, uuid)
+    form = ReactionForm(request.POST)
+    if not form.is_valid():
+        return _question_page(request, target.served, status=400, reaction_forms={target.pk: form})
+    reaction = services.react_to_answer(user=request.user, answer=target, **form.cleaned_data)
+    if reaction.reply:
+        screen_text(request, reaction.reply)
+    messages.success(request, f"Sent. {target.owner.name} will see it with their answer.")
+    return redirect("sharing_question", uuid=target.served.uuid)
+
+
+@login_required
+@require_POST
+def check_reply(request: HttpRequest, uuid: str) -> HttpResponse:
+    """A private preview of coaching for a draft reply. Nothing is stored or sent."""
+    target = _partners_answer_or_404(request, uuid)
+    form = CheckReplyForm(request.POST)
+    if not form.is_valid():
+        feedback = coaching.Feedback("gentle", form.errors["reply"][0])
+        status = 400
+    else:
+        feedback = coaching.coach_reply(answer=target.text, reply=form.cleaned_data["reply"])
+        status = 200
+    if request.htmx:
+        return render(
+            request,
+            "sharing/_coaching.html",
+            {"feedback": feedback, "answer": target},
+            status=status,
+        )
+    draft = ReactionForm(
+        initial={"kind": request.POST.get("kind", ""), "reply": request.POST.get("reply", "")}
+    )
+    return _question_page(
+        request,
+        target.served,
+        status=status,
+        reaction_forms={target.pk: draft},
+        feedback={target.pk: feedback},
+    )
+
+
+@login_required
+@require_POST
+def share(request: HttpRequest, uuid: str) -> HttpResponse:
+    own = access.get_own_or_404(request.user, Answer.objects.select_related("served"), uuid=uuid)
+    try:
+        services.share_answer(user=request.user, answer=own)
+    except services.SharingError as exc:
+        messages.error(request, str(exc))
+        return _question_page(request, own.served, status=409)
+    messages.success(request, f"Shared with {access.partner_of(request.user).name}.")
+    return redirect("sharing_question", uuid=own.served.uuid)
+
+
+@login_required
+@require_GET
+def history(request: HttpRequest) -> HttpResponse:
+    filters = HistoryFilter(request.GET)
+    data = filters.cleaned_data if filters.is_valid() else {}
+    rows = reads.history(
+        request.user, theme=data.get("theme", ""), favourites=data.get("favourites", False)
+    )
+    page = Paginator(rows, HISTORY_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    ctx = {
+        "page": page,
+        "filters": filters,
+        "counts": reads.depth_counts(request.user),
+        "partner": access.partner_of(request.user),
+        "query": query.urlencode(),
+    }
+    return render(request, "sharing/history.html", ctx, status=200 if filters.is_valid() else 400)
+
+
+@login_required
+@require_GET
+def together(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    # Together mode follows only the comfort ceilings (the lower of the two), not progression.
+    ceilings = [services.comfort_of(person) for person in services.people_of(user)]
+    allowed = selection.allowed_depths(selection.lowest(ceilings))
+    form = TogetherForm(request.GET or None, allowed=allowed)
+    ctx: dict[str, object] = {"form": form, "partner": access.partner_of(user)}
+    status = 200
+    if request.GET and form.is_valid():
+        depth, n = form.cleaned_data["depth"], form.cleaned_data["n"] or 0
+        couple = access.current_couple(user)
+        seed = f"{couple.uuid if couple else user.uuid}:{depth}:{user.local_today()}"
+        cards = selection.deck(seed=seed, depth=depth, size=DECK_SIZE)
+        timer = int(form.cleaned_data.get("timer") or 0)
+        base = {"depth": depth, "timer": timer}
+        ctx.update(
+            card=cards[n],
+            n=n,
+            number=n + 1,
+            total=len(cards),
+            timer=timer,
+            timer_seconds=timer * 60,
+            previous={**base, "n": n - 1} if n > 0 else None,
+            next={**base, "n": n + 1} if n + 1 < len(cards) else None,
+        )
+    elif request.GET:
+        status = 400
+    return render(request, "sharing/together.html", ctx, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comfort(request: HttpRequest) -> HttpResponse:
+    status = 200
+    if request.method == "POST":
+        form = ComfortForm(request.POST)
+        if form.is_valid():
+            services.set_comfort(user=request.user, ceiling=form.cleaned_data["ceiling"])
+            messages.success(request, "Saved. It applies from the next question on.")
+            return redirect("sharing_comfort")
+        status = 400
+    else:
+        form = ComfortForm(initial={"ceiling": services.comfort_of(request.user)})
+    return render(request, "sharing/comfort.html", {"form": form}, status=status)
