@@ -13,6 +13,7 @@ PANELS = [
     "attunement.support.today.panel",
     "attunement.sharing.today.panel",
     "attunement.listening.today.panel",
+    "attunement.safety.today.panel",
 ]
 
 

@@ -1,3 +1,181 @@
-from ninja import Router
+"""/api/v1/safety: the person's own safety data only. Nothing here ever answers for a partner."""
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field, field_validator
+
+from attunement import content
+from attunement.couples import access
+from attunement.safety import care, services
+from attunement.safety.hooks import (
+    JOINT_OFF_MESSAGE,
+    care_payload,
+    joint_exercises_allowed,
+    screen_text,
+)
+from attunement.safety.models import JOURNAL_MAX, JournalEntry, Risk, ScreenResult
+from attunement.safety.schemas import ResourceOut, WithCare
 
 router = Router()
+
+
+class StatusOut(Schema):
+    screen_taken: bool
+    joint_exercises_allowed: bool
+    message: str
+
+
+class ScreenItemOut(Schema):
+    id: str
+    text: str
+
+
+class ScreenOut(Schema):
+    intro: str
+    scale: dict[int, str]
+    items: list[ScreenItemOut]
+
+
+class ScreenIn(Schema):
+    answers: dict[str, int]
+
+    @field_validator("answers")
+    @classmethod
+    def every_item_on_the_scale(cls, value: dict[str, int]) -> dict[str, int]:
+        ids = {item["id"] for item in content.load("safety_screen")}
+        unknown = sorted(set(value) - ids)
+        if unknown:
+            raise ValueError(f"Unknown items: {', '.join(unknown[:5])}")
+        missing = sorted(ids - set(value))
+        if missing:
+            raise ValueError(f"Please answer every item; missing: {', '.join(missing)}")
+        if any(not 0 <= v <= 3 for v in value.values()):
+            raise ValueError("Answers run from 0 (never) to 3 (often)")
+        return value
+
+
+class ScreenResultOut(Schema):
+    uuid: UUID
+    created_at: datetime
+    at_risk: bool
+    message: str
+    resources: list[ResourceOut]
+
+
+class JournalIn(Schema):
+    text: str = Field(min_length=1, max_length=JOURNAL_MAX)
+
+
+class JournalOut(Schema):
+    uuid: UUID
+    text: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class JournalWrittenOut(JournalOut, WithCare):
+    pass
+
+
+def _result_out(result: ScreenResult) -> dict[str, Any]:
+    texts = content.screen_texts()
+    resources = care.resources(kind=Risk.ABUSE) if result.at_risk else []
+    return {
+        "uuid": result.uuid,
+        "created_at": result.created_at,
+        "at_risk": result.at_risk,
+        "message": texts["at_risk"] if result.at_risk else texts["all_clear"],
+        "resources": resources,
+    }
+
+
+def _journal_out(entry: JournalEntry) -> dict[str, Any]:
+    return {
+        "uuid": entry.uuid,
+        "text": entry.text,
+        "created_at": entry.created_at,
+        "updated_at": entry.updated_at,
+    }
+
+
+def _journal_text(payload: JournalIn) -> str:
+    text = payload.text.strip()
+    if not text:
+        raise HttpError(422, "Write a few words first.")
+    return text
+
+
+@router.get("", response=StatusOut)
+def status(request: HttpRequest) -> dict[str, Any]:
+    allowed = joint_exercises_allowed(access.current_couple(request.auth))
+    return {
+        "screen_taken": services.latest_answered_screen(request.auth) is not None,
+        "joint_exercises_allowed": allowed,
+        "message": "" if allowed else JOINT_OFF_MESSAGE,
+    }
+
+
+@router.get("/resources", response=list[ResourceOut])
+def resources(request: HttpRequest, region: str = "") -> list[dict[str, Any]]:
+    return care.resources(region)
+
+
+@router.get("/screen", response=ScreenOut)
+def screen_questions(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "intro": content.screen_texts()["intro"],
+        "scale": content.screen_scale(),
+        "items": [{"id": i["id"], "text": i["text"]} for i in content.load("safety_screen")],
+    }
+
+
+@router.post("/screen", response={201: ScreenResultOut})
+def submit_screen(request: HttpRequest, payload: ScreenIn) -> tuple[int, dict[str, Any]]:
+    result = services.submit_screen(user=request.auth, answers=payload.answers)
+    return 201, _result_out(result)
+
+
+@router.get("/screen/{uuid}", response=ScreenResultOut)
+def screen_result(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
+    qs = ScreenResult.objects.filter(skipped=False)
+    return _result_out(access.get_own_or_404(request.auth, qs, uuid=uuid))
+
+
+@router.get("/journal", response=list[JournalOut])
+def list_journal(request: HttpRequest, limit: int = 30, offset: int = 0) -> list[JournalEntry]:
+    limit, offset = max(1, min(limit, 100)), max(0, offset)
+    return list(access.own(request.auth, JournalEntry.objects)[offset : offset + limit])
+
+
+@router.post("/journal", response={201: JournalWrittenOut})
+def write_journal(request: HttpRequest, payload: JournalIn) -> tuple[int, dict[str, Any]]:
+    text = _journal_text(payload)
+    entry = services.write_journal_entry(user=request.auth, text=text)
+    screen_text(request, text)
+    return 201, {**_journal_out(entry), "care": care_payload(request)}
+
+
+@router.get("/journal/{uuid}", response=JournalOut)
+def get_journal(request: HttpRequest, uuid: UUID) -> JournalEntry:
+    return access.get_own_or_404(request.auth, JournalEntry.objects, uuid=uuid)
+
+
+@router.put("/journal/{uuid}", response=JournalWrittenOut)
+def edit_journal(request: HttpRequest, uuid: UUID, payload: JournalIn) -> dict[str, Any]:
+    entry = access.get_own_or_404(request.auth, JournalEntry.objects, uuid=uuid)
+    text = _journal_text(payload)
+    services.edit_journal_entry(entry=entry, text=text)
+    screen_text(request, text)
+    return {**_journal_out(entry), "care": care_payload(request)}
+
+
+@router.delete("/journal/{uuid}", response={204: None})
+def delete_journal(request: HttpRequest, uuid: UUID) -> tuple[int, None]:
+    entry = access.get_own_or_404(request.auth, JournalEntry.objects, uuid=uuid)
+    services.delete_journal_entry(entry=entry)
+    return 204, None

@@ -9,6 +9,8 @@ from ninja.errors import HttpError
 from pydantic import Field, field_validator
 
 from attunement.couples import access
+from attunement.safety.hooks import care_payload, screen_text
+from attunement.safety.schemas import WithCare
 from attunement.support import feelings, services
 from attunement.support.models import MESSAGE_MAX, NOTE_MAX, Appreciation, CheckIn, Response
 from attunement.support.needs import QUICK_RESPONSES
@@ -128,10 +130,24 @@ def list_check_ins(
     return [_check_in_out(request.auth, c) for c in rows]
 
 
-@router.put("/checkins/today", response=CheckInOut)
+class CheckInSavedOut(CheckInOut, WithCare):
+    """The writer's own copy: `care` (private resources) only when the note suggests risk."""
+
+
+class ResponseSentOut(ResponseOut, WithCare):
+    pass
+
+
+class AppreciationSentOut(AppreciationOut, WithCare):
+    pass
+
+
+@router.put("/checkins/today", response=CheckInSavedOut)
 def save_today(request: HttpRequest, payload: CheckInIn) -> dict[str, object]:
     c = services.save_check_in(user=request.auth, **payload.dict())
-    return _check_in_out(request.auth, _visible_check_ins(request.auth).get(pk=c.pk))
+    screen_text(request, payload.note)
+    out = _check_in_out(request.auth, _visible_check_ins(request.auth).get(pk=c.pk))
+    return {**out, "care": care_payload(request)}
 
 
 @router.get("/checkins/{uuid}", response=CheckInOut)
@@ -140,12 +156,15 @@ def get_check_in(request: HttpRequest, uuid: UUID) -> dict[str, object]:
     return _check_in_out(request.auth, c)
 
 
-@router.post("/checkins/{uuid}/responses", response={201: ResponseOut})
+@router.post("/checkins/{uuid}/responses", response={201: ResponseSentOut})
 def respond(request: HttpRequest, uuid: UUID, payload: ResponseIn) -> tuple[int, Response]:
     c = get_object_or_404(access.partners_rows(request.auth, CheckIn.objects), uuid=uuid)
     if not payload.quick and not payload.message.strip():
         raise HttpError(422, "Choose a quick response or write a few words.")
-    return 201, services.respond_to_check_in(user=request.auth, check_in=c, **payload.dict())
+    r = services.respond_to_check_in(user=request.auth, check_in=c, **payload.dict())
+    screen_text(request, r.message)
+    r.care = care_payload(request)  # the writer's own copy only
+    return 201, r
 
 
 @router.get("/appreciations", response=list[AppreciationOut])
@@ -163,7 +182,7 @@ def list_appreciations(request: HttpRequest) -> list[dict[str, object]]:
     ]
 
 
-@router.post("/appreciations", response={201: AppreciationOut})
+@router.post("/appreciations", response={201: AppreciationSentOut})
 def send_appreciation(
     request: HttpRequest, payload: AppreciationIn
 ) -> tuple[int, dict[str, object]]:
@@ -174,10 +193,12 @@ def send_appreciation(
         a = services.send_appreciation(user=request.auth, text=text)
     except services.SupportError as exc:
         raise HttpError(409, str(exc)) from exc
+    screen_text(request, a.text)
     return 201, {
         "uuid": a.uuid,
         "author": a.owner.name,
         "to_me": False,
         "text": a.text,
         "created_at": a.created_at,
+        "care": care_payload(request),
     }

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from attunement.couples import access
+from attunement.safety.hooks import screen_text
 from attunement.support import chart, services
 from attunement.support.feelings import GROUPS
 from attunement.support.forms import AppreciationForm, CheckInForm, ResponseForm
@@ -27,6 +28,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
         form = CheckInForm(request.POST)
         if form.is_valid():
             services.save_check_in(user=request.user, **form.cleaned_data)
+            screen_text(request, form.cleaned_data["note"])
             messages.success(request, "Checked in. Thank you for sharing how you are.")
             return redirect("today")
         status = 400
@@ -88,6 +90,7 @@ def respond(request: HttpRequest, uuid: str) -> HttpResponse:
     form = ResponseForm(request.POST)
     if form.is_valid():
         services.respond_to_check_in(user=request.user, check_in=item, **form.cleaned_data)
+        screen_text(request, form.cleaned_data["message"])
         messages.success(request, f"Sent. {item.owner.name} will see it on their Today.")
         if request.POST.get("next") == "detail":
             return redirect("check_in_detail", uuid=item.uuid)
@@ -114,6 +117,7 @@ def appreciations(request: HttpRequest) -> HttpResponse:
             form.add_error(None, "Appreciations go to your partner: invite them first.")
         if form.is_valid():
             services.send_appreciation(user=request.user, text=form.cleaned_data["text"])
+            screen_text(request, form.cleaned_data["text"])
             messages.success(request, f"Sent to {partner.name}.")
             return redirect("appreciations")
         status = 400

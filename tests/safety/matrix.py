@@ -1,1 +1,92 @@
-ROUTES: list = []
+import json
+
+from attunement import content
+from attunement.safety.models import JournalEntry, ScreenResult
+from tests.matrix import Route, World, everyone, owner_only, signed_in
+
+NOTE = "a journal line only I may read"
+ALL_CLEAR = {"s-01": 0, "s-02": 0, "s-03": 0, "s-04": 0, "s-05": 0, "s-06": 0, "s-07": 0, "s-08": 3}
+
+
+def answers() -> dict[str, int]:
+    assert set(ALL_CLEAR) == {item["id"] for item in content.load("safety_screen")}
+    return dict(ALL_CLEAR)
+
+
+def screen_form(w: World) -> tuple[dict, dict]:
+    return {}, {k: str(v) for k, v in answers().items()}
+
+
+def screen_result(w: World) -> tuple[dict, dict]:
+    r = ScreenResult.objects.create(owner=w.alice, couple=w.couple, answers=json.dumps(answers()))
+    return {"uuid": r.uuid}, {}
+
+
+def journal_entry(w: World) -> tuple[dict, dict]:
+    e = JournalEntry.objects.create(owner=w.alice, text=NOTE)
+    return {"uuid": e.uuid}, {"text": "a new line"}
+
+
+def journal_listed(w: World) -> tuple[dict, dict]:
+    journal_entry(w)
+    return {}, {"text": "another line"}
+
+
+ROUTES = [
+    Route("safety", signed_in(200)),
+    Route("safety_screen", signed_in(200)),
+    Route("safety_screen#post", signed_in(302), method="POST", setup=screen_form),
+    Route("safety_screen_skip", signed_in(302), method="POST"),
+    Route("safety_screen_result", owner_only(), setup=screen_result),
+    Route("quick_exit", everyone(200)),
+    Route("journal", signed_in(200), setup=journal_listed, content=NOTE, sees=("owner",)),
+    Route("journal#post", signed_in(302), method="POST", setup=journal_listed),
+    Route("journal_entry", owner_only(), setup=journal_entry, content=NOTE, sees=("owner",)),
+    Route("journal_entry#post", owner_only(302), method="POST", setup=journal_entry),
+    Route("journal_delete", owner_only(302), method="POST", setup=journal_entry),
+    Route("GET /api/v1/safety", signed_in(200, 401)),
+    Route("GET /api/v1/safety/resources", signed_in(200, 401)),
+    Route("GET /api/v1/safety/screen", signed_in(200, 401)),
+    Route(
+        "POST /api/v1/safety/screen",
+        signed_in(201, 401),
+        method="POST",
+        json=True,
+        setup=lambda w: ({}, {"answers": answers()}),
+    ),
+    Route("GET /api/v1/safety/screen/{uuid}", owner_only(200, 401), setup=screen_result),
+    Route(
+        "GET /api/v1/safety/journal",
+        signed_in(200, 401),
+        setup=journal_listed,
+        content=NOTE,
+        sees=("owner",),
+    ),
+    Route(
+        "POST /api/v1/safety/journal",
+        signed_in(201, 401),
+        method="POST",
+        json=True,
+        setup=journal_listed,
+    ),
+    Route(
+        "GET /api/v1/safety/journal/{uuid}",
+        owner_only(200, 401),
+        setup=journal_entry,
+        content=NOTE,
+        sees=("owner",),
+    ),
+    Route(
+        "PUT /api/v1/safety/journal/{uuid}",
+        owner_only(200, 401),
+        method="PUT",
+        json=True,
+        setup=journal_entry,
+    ),
+    Route(
+        "DELETE /api/v1/safety/journal/{uuid}",
+        owner_only(204, 401),
+        method="DELETE",
+        setup=journal_entry,
+    ),
+]

@@ -12,3 +12,64 @@
     });
   });
 })();
+
+// safety: quick exit. The button, the hidden link and Shift pressed three times all replace the
+// page (location.replace), so Back does not land on it; without JS the links still work.
+(function () {
+  "use strict";
+  var FLAG = "attunement-quick-exit";
+  var WINDOW_MS = 2000;
+
+  function exitUrl() {
+    var link = document.querySelector("a[data-quick-exit]");
+    return link ? link.href : null;
+  }
+
+  function leave(url) {
+    url = url || exitUrl();
+    if (!url) return;
+    document.documentElement.classList.add("quick-exiting");
+    try { window.sessionStorage.setItem(FLAG, url); } catch (e) { /* storage may be off */ }
+    window.location.replace(url);
+  }
+
+  // After a quick exit, Back from the neutral page would reload an earlier page of this site:
+  // this tab remembers the exit, so such a page leaves again at once. A page opened any other
+  // way (a link, a typed address) forgets it.
+  function leaveAgainIfCameBack(persisted) {
+    var url = null;
+    try { url = window.sessionStorage.getItem(FLAG); } catch (e) { return; }
+    if (!url) return;
+    var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    if (persisted || (nav && nav.type === "back_forward")) {
+      leave(url);
+      return;
+    }
+    try { window.sessionStorage.removeItem(FLAG); } catch (e) { /* nothing to forget */ }
+  }
+
+  leaveAgainIfCameBack(false);
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) leaveAgainIfCameBack(true);
+  });
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-quick-exit]") : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    leave(link.href);
+  });
+
+  var presses = [];
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") { presses = []; return; }
+    if (event.repeat) return;
+    var now = Date.now();
+    presses = presses.filter(function (t) { return now - t < WINDOW_MS; });
+    presses.push(now);
+    if (presses.length >= 3) {
+      presses = [];
+      leave();
+    }
+  });
+})();

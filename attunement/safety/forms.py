@@ -1,0 +1,38 @@
+from django import forms
+
+from attunement import content
+from attunement.safety.models import JOURNAL_MAX
+
+
+class ScreenForm(forms.Form):
+    """One radio group per safety-screen item, on the shared Never..Often scale."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(value, label) for value, label in sorted(content.screen_scale().items())]
+        for item in content.load("safety_screen"):
+            self.fields[item["id"]] = forms.TypedChoiceField(
+                choices=choices,
+                coerce=int,
+                widget=forms.RadioSelect,
+                label=item["text"],
+                error_messages={"required": "Please choose the answer that fits best."},
+            )
+
+    def answers(self) -> dict[str, int]:
+        return {name: self.cleaned_data[name] for name in self.fields}
+
+
+class JournalForm(forms.Form):
+    text = forms.CharField(
+        max_length=JOURNAL_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label="Write whatever is on your mind",
+        error_messages={"required": "Write a few words first."},
+    )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError("Write a few words first.")
+        return text

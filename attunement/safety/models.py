@@ -1,0 +1,81 @@
+"""Safety data: private to its owner, always, and kept apart from everything a partner can read.
+
+None of these rows carries a couple-visible flag: they are read only through `own()` (the
+owner's rows) and through the two functions in hooks.py, which answer yes or no and never say
+who or why. Nothing here is registered in the admin.
+"""
+
+import json
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from attunement.core.crypto import EncryptedTextField
+from attunement.couples.models import Couple, OwnedContent, Visibility
+
+JOURNAL_MAX = 10_000
+
+
+class Risk(models.TextChoices):
+    SELF_HARM = "self_harm", "Self-harm"
+    HARM_TO_OTHERS = "harm_to_others", "Harm to others"
+    ABUSE = "abuse", "Abuse"
+
+
+class ScreenResult(models.Model):
+    """One private safety screen: the answers (encrypted) and whether any suggests risk.
+
+    A "not now" on the Today prompt is stored as a skipped row without answers, so the prompt
+    does not come back; skipped rows never count for gating.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    # The couple the person was in when answering: the Today prompt comes back in a new couple.
+    couple = models.ForeignKey(Couple, models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    skipped = models.BooleanField(default=False)
+    at_risk = models.BooleanField(default=False)
+    answers = EncryptedTextField(blank=True)  # JSON {item id: 0..3}
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["owner", "-created_at"])]
+
+    def answer_map(self) -> dict[str, int]:
+        return json.loads(self.answers) if self.answers else {}
+
+
+class SafetyEvent(models.Model):
+    """Free text that the safety analyzer flagged. Never the text itself: what, how sure, where."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    kind = models.CharField(max_length=16, choices=Risk.choices)
+    score = models.FloatField()
+    where = models.CharField(max_length=60, blank=True)  # the route name, e.g. "check_in"
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class JournalEntry(OwnedContent):
+    """A private journal entry: only ever readable by the person who wrote it."""
+
+    # Overrides the inherited default: a journal entry is private, and a constraint keeps it so.
+    visibility = models.CharField(
+        max_length=8, choices=Visibility.choices, default=Visibility.PRIVATE, editable=False
+    )
+    text = EncryptedTextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(visibility=Visibility.PRIVATE), name="journal_entries_are_private"
+            )
+        ]

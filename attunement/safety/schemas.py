@@ -1,0 +1,36 @@
+"""API pieces other apps use to give the writer their private `care` field."""
+
+from typing import Any
+
+from ninja import Schema
+from pydantic import model_serializer
+
+
+class ResourceOut(Schema):
+    name: str
+    description: str
+    phone: str = ""
+    sms: str = ""
+    url: str = ""
+    hours: str = ""
+
+
+class CareOut(Schema):
+    """Shown to the writer only, and only when what they just wrote suggests risk."""
+
+    message: str
+    resources: list[ResourceOut]
+
+
+class WithCare(Schema):
+    """Mix into the schema of the writer's own write response: `care` appears only when set
+    (attunement.safety.hooks.care_payload), and never in anything a partner reads."""
+
+    care: CareOut | None = None
+
+    @model_serializer(mode="wrap")
+    def _drop_empty_care(self, handler: Any) -> dict[str, Any]:
+        data = handler(self)
+        if data.get("care") is None:
+            data.pop("care", None)
+        return data

@@ -1,0 +1,95 @@
+"""Writes of the safety app: the private screen, flagged-text events, the private journal.
+
+Nothing here notifies anyone, and nothing here is ever readable by the partner.
+"""
+
+import json
+
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+
+from attunement import content
+from attunement.accounts.models import User
+from attunement.couples import access
+from attunement.couples.models import Couple, Membership
+from attunement.safety.models import JournalEntry, Risk, SafetyEvent, ScreenResult
+
+
+class SafetyError(Exception):
+    """Something a person tried that cannot happen; the message is safe to show."""
+
+
+def screen_items() -> list[dict]:
+    return content.load("safety_screen")
+
+
+def screen_is_at_risk(answers: dict[str, int]) -> bool:
+    """Any item at risk puts the whole screen at risk (docs/content.md)."""
+    return any(content.screen_item_at_risk(item, answers[item["id"]]) for item in screen_items())
+
+
+@transaction.atomic
+def submit_screen(*, user: User, answers: dict[str, int]) -> ScreenResult:
+    """Store one person's private screen. `answers` maps every item id to 0..3."""
+    missing = [item["id"] for item in screen_items() if item["id"] not in answers]
+    if missing:
+        raise SafetyError("Please answer every question.")
+    at_risk = screen_is_at_risk(answers)
+    kept = {item["id"]: int(answers[item["id"]]) for item in screen_items()}
+    return ScreenResult.objects.create(
+        owner=user, couple=access.current_couple(user), at_risk=at_risk, answers=json.dumps(kept)
+    )
+
+
+@transaction.atomic
+def skip_screen(*, user: User) -> ScreenResult:
+    """Remember a "not now" on the Today prompt, so the prompt stays away in this couple."""
+    return ScreenResult.objects.create(owner=user, couple=access.current_couple(user), skipped=True)
+
+
+def latest_answered_screen(user: User) -> ScreenResult | None:
+    return ScreenResult.objects.filter(owner=user, skipped=False).first()
+
+
+def has_screen_in_current_couple(user: User) -> bool:
+    couple = access.current_couple(user)
+    return couple is not None and ScreenResult.objects.filter(owner=user, couple=couple).exists()
+
+
+def couple_has_risk(couple: Couple) -> bool:
+    """Whether either current member's latest answered screen suggests risk. One query."""
+    latest = (
+        ScreenResult.objects.filter(owner=OuterRef("user_id"), skipped=False)
+        .order_by("-created_at", "-id")
+        .values("at_risk")[:1]
+    )
+    return (
+        Membership.objects.filter(couple=couple, left_at__isnull=True)
+        .annotate(latest_at_risk=Subquery(latest))
+        .filter(latest_at_risk=True)
+        .exists()
+    )
+
+
+def record_event(*, user: User, kind: str, score: float, where: str) -> SafetyEvent:
+    """Remember that something flagged, without any of the text."""
+    if kind not in Risk.values:
+        raise SafetyError(f"Unknown risk kind {kind!r}")
+    return SafetyEvent.objects.create(
+        owner=user, kind=kind, score=max(0.0, min(1.0, float(score))), where=where[:60]
+    )
+
+
+def write_journal_entry(*, user: User, text: str) -> JournalEntry:
+    # No couple: a journal entry belongs to the person, not to any relationship.
+    return JournalEntry.objects.create(owner=user, text=text)
+
+
+def edit_journal_entry(*, entry: JournalEntry, text: str) -> JournalEntry:
+    entry.text = text
+    entry.save(update_fields=["text", "updated_at"])
+    return entry
+
+
+def delete_journal_entry(*, entry: JournalEntry) -> None:
+    entry.delete()

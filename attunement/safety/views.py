@@ -1,0 +1,119 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from attunement import content
+from attunement.couples import access
+from attunement.safety import care, services
+from attunement.safety.forms import JournalForm, ScreenForm
+from attunement.safety.hooks import JOINT_OFF_MESSAGE, joint_exercises_allowed, screen_text
+from attunement.safety.models import JournalEntry, Risk, ScreenResult
+
+JOURNAL_PAGE = 20
+
+
+@login_required
+@require_GET
+def safety_home(request: HttpRequest) -> HttpResponse:
+    region = care.region_or_default(request.GET.get("region"))
+    couple = access.current_couple(request.user)
+    ctx = {
+        "region": region,
+        "regions": care.regions(),
+        "resources": care.resources(region),
+        "latest": services.latest_answered_screen(request.user),
+        "joint_off": JOINT_OFF_MESSAGE if not joint_exercises_allowed(couple) else "",
+    }
+    return render(request, "safety/home.html", ctx)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def screen(request: HttpRequest) -> HttpResponse:
+    form, status = ScreenForm(), 200
+    if request.method == "POST":
+        form = ScreenForm(request.POST)
+        if form.is_valid():
+            result = services.submit_screen(user=request.user, answers=form.answers())
+            return redirect("safety_screen_result", uuid=result.uuid)
+        status = 400
+    ctx = {"form": form, "texts": content.screen_texts()}
+    return render(request, "safety/screen.html", ctx, status=status)
+
+
+@login_required
+@require_GET
+def screen_result(request: HttpRequest, uuid: str) -> HttpResponse:
+    result = access.get_own_or_404(
+        request.user, ScreenResult.objects.filter(skipped=False), uuid=uuid
+    )
+    texts = content.screen_texts()
+    ctx = {
+        "result": result,
+        "message": texts["at_risk"] if result.at_risk else texts["all_clear"],
+        "resources": care.resources(kind=Risk.ABUSE) if result.at_risk else [],
+    }
+    return render(request, "safety/screen_result.html", ctx)
+
+
+@login_required
+@require_POST
+def screen_skip(request: HttpRequest) -> HttpResponse:
+    if not services.has_screen_in_current_couple(request.user):
+        services.skip_screen(user=request.user)
+    messages.success(
+        request, "No problem. The safety check is on the Safety & care page whenever you want it."
+    )
+    return redirect("today")
+
+
+@require_GET
+def quick_exit_info(request: HttpRequest) -> HttpResponse:
+    return render(request, "safety/quick_exit.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def journal(request: HttpRequest) -> HttpResponse:
+    form, status = JournalForm(), 200
+    if request.method == "POST":
+        form = JournalForm(request.POST)
+        if form.is_valid():
+            services.write_journal_entry(user=request.user, text=form.cleaned_data["text"])
+            screen_text(request, form.cleaned_data["text"])
+            messages.success(request, "Saved in your journal. Only you can read it.")
+            return redirect("journal")
+        status = 400
+    entries = access.own(request.user, JournalEntry.objects)
+    page = Paginator(entries, JOURNAL_PAGE).get_page(request.GET.get("page"))
+    return render(request, "safety/journal.html", {"form": form, "page": page}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def journal_entry(request: HttpRequest, uuid: str) -> HttpResponse:
+    entry = access.get_own_or_404(request.user, JournalEntry.objects, uuid=uuid)
+    form, status = JournalForm(initial={"text": entry.text}), 200
+    if request.method == "POST":
+        form = JournalForm(request.POST)
+        if form.is_valid():
+            services.edit_journal_entry(entry=entry, text=form.cleaned_data["text"])
+            screen_text(request, form.cleaned_data["text"])
+            messages.success(request, "Saved.")
+            return redirect("journal")
+        status = 400
+    return render(
+        request, "safety/journal_entry.html", {"entry": entry, "form": form}, status=status
+    )
+
+
+@login_required
+@require_POST
+def journal_delete(request: HttpRequest, uuid: str) -> HttpResponse:
+    entry = access.get_own_or_404(request.user, JournalEntry.objects, uuid=uuid)
+    services.delete_journal_entry(entry=entry)
+    messages.success(request, "Deleted.")
+    return redirect("journal")
