@@ -457,6 +457,13 @@ def train_safety(data: Path, store: dict[str, np.ndarray]) -> None:
     params = fit(x[keep], y[keep], kind="multiclass", l2=3e-3, epochs=300, lr=5e-3, weights=w[keep])
     for key, value in params.items():
         store[f"safety/{key}"] = value
+    # everyday noise level: 95th percentile of each risk on GoEmotions texts not trained on
+    rest = np.setdiff1d(np.arange(len(g_texts)), g_pick)[:4000]
+    z = predict(params, g_vec_all[rest])
+    p = np.exp(z - z.max(1, keepdims=True))
+    p /= p.sum(1, keepdims=True)
+    store["safety/floor"] = np.quantile(p[:, 1:], 0.95, axis=0)
+    print(f"  everyday floor per risk: {np.round(store['safety/floor'], 3).tolist()}")
     print(f"  {len(texts)} C-SSRS pieces, {len(g_pick)} everyday texts, {len(own_rows)} own")
 
 

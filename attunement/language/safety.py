@@ -14,7 +14,7 @@ import numpy as np
 
 from . import text as t
 from .encoder import encode
-from .heads import has_head, logits, softmax
+from .heads import get_heads, has_head, logits, softmax
 
 RISKS = ("none", "self_harm", "harm_to_others", "abuse")
 # Low on purpose (recall first); chosen on the training users of C-SSRS and our own set.
@@ -227,9 +227,13 @@ def analyze_safety_batch(texts: list[str]) -> list[SafetyResult]:
         probs = softmax(logits("safety", vectors))
     else:
         probs = np.zeros((len(all_pieces), len(RISKS)))
+    # The head's everyday noise level per risk (95th percentile on ordinary texts) counts as 0.
+    heads = get_heads()
+    floor = heads["safety/floor"] if "safety/floor" in heads else np.zeros(len(RISKS) - 1)
     results = []
     for (start, end), text in zip(spans, texts, strict=True):
-        learned = probs[start:end, 1:].max(axis=0)
+        raw = probs[start:end, 1:].max(axis=0)
+        learned = np.clip((raw - floor) / (1.0 - floor), 0.0, 1.0)
         cues = cue_scores(text)
         scores = {
             risk: 1.0 - (1.0 - cues[risk]) * (1.0 - float(learned[j]))

@@ -1,0 +1,77 @@
+"""The committed encoder: pinned files, faithful vectors, one shared instance."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from attunement.language import encoder
+
+MODELS = encoder.MODELS_DIR
+
+
+def test_model_files_match_their_sha256_pins() -> None:
+    pins = encoder.read_pins()
+    assert set(pins) >= {encoder.MODEL_FILE.name, encoder.TOKENIZER_FILE.name}
+    for name, digest in pins.items():
+        assert encoder.sha256_of(MODELS / name) == digest
+
+
+def test_a_tampered_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / encoder.TOKENIZER_FILE.name
+    fake.write_text("{}", encoding="utf-8")
+    with pytest.raises(encoder.ModelFileError, match="sha256"):
+        encoder.verify_file(fake)
+    with pytest.raises(encoder.ModelFileError, match="missing"):
+        encoder.verify_file(tmp_path / "absent.onnx")
+
+
+def test_vectors_match_the_torch_reference() -> None:
+    with np.load(MODELS / "reference_vectors.npz", allow_pickle=False) as ref:
+        sentences = [str(s) for s in ref["sentences"]]
+        expected = ref["vectors"]
+    got = encoder.encode(sentences)
+    cosines = (got * expected).sum(axis=1)
+    assert cosines.min() >= 0.98, cosines
+
+
+def test_vectors_are_unit_length_and_batch_independent() -> None:
+    texts = ["I missed you today.", "The kettle is on.", "Can we talk tonight about the trip?"]
+    batch = encoder.encode(texts)
+    assert batch.shape == (3, encoder.EMBEDDING_DIM)
+    np.testing.assert_allclose(np.linalg.norm(batch, axis=1), 1.0, atol=1e-5)
+    # int8 dynamic quantization picks activation ranges per batch, so neighbours move a
+    # vector a little; it must stay the same vector for every practical purpose.
+    alone = encoder.encode([texts[2]])
+    assert float((alone[0] * batch[2]).sum()) > 0.98
+
+
+def test_long_text_is_truncated_not_refused() -> None:
+    vectors = encoder.encode(["word " * 5000])
+    assert np.isfinite(vectors).all()
+
+
+def test_encoder_is_loaded_once_across_threads() -> None:
+    seen: list[encoder.Encoder] = []
+    threads = [
+        threading.Thread(target=lambda: seen.append(encoder.get_encoder())) for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(e) for e in seen}) == 1
+
+
+def test_paraphrase_is_closer_than_an_unrelated_reply() -> None:
+    a, b, c = encoder.encode(
+        [
+            "I feel unheard when you look at your phone while I talk.",
+            "You feel ignored when I'm on my phone while you're talking.",
+            "The weather is supposed to be nice tomorrow.",
+        ]
+    )
+    assert float(a @ b) > float(a @ c) + 0.3
