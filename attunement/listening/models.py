@@ -164,6 +164,23 @@ class Conversation(OwnedContent):
     def is_turn_of(self, user_id: int) -> bool:
         return self.is_active and self.turn_of_id == user_id
 
+    def current_statement(self) -> str:
+        """What the listener is reflecting: the latest piece and any clarifications since."""
+        turns = list(
+            self.turns.filter(kind__in=[Kind.PIECE, Kind.CONFIRMATION, Kind.SWITCH])
+            .order_by("-seq")
+            .only("kind", "text", "seq")[:20]
+        )
+        parts = []
+        for turn in turns:
+            if turn.kind == Kind.SWITCH:
+                break
+            if turn.text:
+                parts.append(turn.text)
+            if turn.kind == Kind.PIECE:
+                break
+        return "\n".join(reversed(parts))
+
     def allowed_actions(self, user_id: int) -> list[str]:
         if self.is_closed:
             return []

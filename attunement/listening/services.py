@@ -21,6 +21,8 @@ from attunement.listening import machine
 from attunement.listening.models import Conversation, Kind, Level, Mode, Rating, State, Turn
 
 NOTIFY_AT_MOST_EVERY = timedelta(hours=1)
+# Shown when the safety app turns joint exercises off: it says neither why nor who.
+UNAVAILABLE = "Some exercises aren't available right now."
 
 
 class ListeningError(Exception):

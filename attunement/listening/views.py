@@ -22,7 +22,6 @@ from attunement.listening.forms import (
 from attunement.listening.models import Conversation, Level, Rating, State, Turn
 from attunement.safety import hooks
 
-UNAVAILABLE = "Some exercises aren't available right now."
 PAST_SHOWN = 30
 
 
@@ -30,24 +29,6 @@ def get_conversation_for_user(request: HttpRequest, uuid: object) -> Conversatio
     """A conversation this person may see (its starter, or the partner while paired), or 404."""
     queryset = Conversation.objects.select_related("couple", "owner", "partner", "speaker")
     return access.get_visible_or_404(request.user, queryset, uuid=uuid)
-
-
-def statement_for(conversation: Conversation) -> str:
-    """What the listener is reflecting: the latest piece and any clarifications since."""
-    turns = list(
-        Turn.objects.filter(conversation=conversation, kind__in=["piece", "confirmation", "switch"])
-        .order_by("-seq")
-        .only("kind", "text", "seq")[:20]
-    )
-    parts = []
-    for turn in turns:
-        if turn.kind == "switch":
-            break
-        if turn.text:
-            parts.append(turn.text)
-        if turn.kind == "piece":
-            break
-    return "\n".join(reversed(parts))
 
 
 def _context(
@@ -163,7 +144,7 @@ def start(request: HttpRequest) -> HttpResponse:
             level = services.level_of(topic_id)
             gated = data["mode"] == machine.TYPED and level != Level.LIGHT
             if gated and not hooks.joint_exercises_allowed(access.current_couple(request.user)):
-                form.add_error(None, UNAVAILABLE)
+                form.add_error(None, services.UNAVAILABLE)
                 status = 409
             else:
                 conversation = services.start_conversation(
@@ -259,7 +240,9 @@ def check_reflection(request: HttpRequest, uuid: object) -> HttpResponse:
             ctx = {"error": form.errors["text"][0], "conversation": conversation}
             return render(request, "listening/_feedback.html", ctx, status=400)
         return _page(request, conversation, status=400, reflection_form=form)
-    result = feedback.reflection_feedback(statement_for(conversation), form.cleaned_data["text"])
+    result = feedback.reflection_feedback(
+        conversation.current_statement(), form.cleaned_data["text"]
+    )
     if request.htmx:
         return render(
             request, "listening/_feedback.html", {"feedback": result, "conversation": conversation}

@@ -73,3 +73,39 @@
     }
   });
 })();
+// listening: the optional per-turn timer of an in-person conversation (the page works without it).
+(function () {
+  "use strict";
+  var running = null;
+  function reveal(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll(".turn-timer button").forEach(function (b) { b.hidden = false; });
+  }
+  function show(output, seconds) {
+    var m = Math.floor(seconds / 60), s = seconds % 60;
+    output.textContent = m + ":" + (s < 10 ? "0" : "") + s;
+  }
+  document.addEventListener("DOMContentLoaded", function () { reveal(document); });
+  document.addEventListener("htmx:load", function (event) { reveal(event.target); });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".turn-timer button") : null;
+    if (!button) return;
+    var box = button.closest(".turn-timer"), output = box.querySelector(".timer-clock");
+    var done = box.querySelector(".timer-done");
+    done.textContent = "";
+    var left = parseInt(box.getAttribute("data-timer-minutes"), 10) * 60;
+    if (running) window.clearInterval(running);
+    button.textContent = "Restart the timer";
+    show(output, left);
+    running = window.setInterval(function () {
+      left -= 1;
+      if (!document.body.contains(output)) { window.clearInterval(running); running = null; return; }
+      if (left <= 0) {
+        window.clearInterval(running); running = null;
+        output.textContent = "0:00";
+        done.textContent = "Time. Finish your thought, then move on.";
+        return;
+      }
+      show(output, left);
+    }, 1000);
+  });
+})();
