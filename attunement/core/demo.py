@@ -13,6 +13,7 @@ PEOPLE = [("alex@example.com", "Alex"), ("sam@example.com", "Sam")]
 # Each strategy seeds its own history: seed(alex, sam, couple, days).
 SEEDERS = [
     "attunement.support.demo.seed",
+    "attunement.sharing.demo.seed",
     "attunement.listening.demo.seed",
 ]
 

@@ -94,8 +94,8 @@ def answer(request: HttpRequest, uuid: str) -> HttpResponse:
             user=request.user, served=served, text=form.cleaned_data["text"]
         )
     except services.SharingError as exc:
-        form.add_error(None, str(exc))
-        return _question_page(request, served, status=409, answer_form=form)
+        messages.error(request, str(exc))
+        return _question_page(request, served, status=409)
     screen_text(request, saved.text)
     if saved.revealed_at:
         messages.success(request, "You have both answered. Here is what you each wrote.")

@@ -79,7 +79,9 @@ ROUTES = [
         setup=lambda w: open_question(w, {"text": " "}),
     ),
     Route("sharing_skip", couples(302), method="POST", setup=sealed),
-    Route("sharing_skip#revealed", {**couples(409), "ex_partner": 409}, method="POST", setup=revealed),
+    Route(
+        "sharing_skip#revealed", {**couples(409), "ex_partner": 409}, method="POST", setup=revealed
+    ),
     Route(
         "sharing_favourite",
         {**REVEALED_PAGE, "owner": 302, "partner": 302, "ex_partner": 302},
