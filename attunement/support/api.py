@@ -123,7 +123,7 @@ def _visible_check_ins(user: object):
 def list_check_ins(
     request: HttpRequest, limit: int = 30, offset: int = 0
 ) -> list[dict[str, object]]:
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
+    limit, offset = max(1, min(limit, 100)), max(0, min(offset, 1_000_000))
     rows = _visible_check_ins(request.auth).order_by("-local_date", "-created_at")[
         offset : offset + limit
     ]
