@@ -3,13 +3,12 @@
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import ignored_auth
 
 from attunement.accounts.models import PersonalToken
 from attunement.wsgi import application
 from tests.conftest import make_user, pair
-
-from schemathesis.config import SchemathesisConfig
 
 # Generated examples only (the exhaustive coverage phase takes minutes; CI runs the suite twice).
 CONFIG = SchemathesisConfig.from_dict({"phases": {"coverage": {"enabled": False}}})
