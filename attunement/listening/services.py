@@ -255,18 +255,10 @@ def send_response(
         user=user, conversation=conversation, action=action, expected_step=expected_step
     )
     if text:
-        Turn.objects.create(
-            owner_id=listener_id,
-            couple_id=conversation.couple_id,
-            visibility=Visibility.SHARED,
-            conversation=conversation,
-            seq=conversation.step,
-            kind=Kind.RESPONSE,
-            text=text,
-        )
-    # The switch is its own line in the transcript, one step after the response.
-    Conversation.objects.filter(pk=conversation.pk).update(step=F("step") + 1)
-    conversation.refresh_from_db(fields=["step"])
+        _record(conversation, owner_id=listener_id, kind=Kind.RESPONSE, text=text)
+        # The switch is its own line in the transcript, one step after the response.
+        Conversation.objects.filter(pk=conversation.pk).update(step=F("step") + 1)
+        conversation.refresh_from_db(fields=["step"])
     turn = _record(conversation, owner_id=conversation.speaker_id, kind=Kind.SWITCH)
     _notify_turn(conversation, user)
     return turn
@@ -358,7 +350,7 @@ def rate_conversation(
     """Record (or change) how heard this person felt. Private to them; see Rating."""
     if user.pk not in conversation.people():
         raise ListeningError("You're not part of this conversation.")
-    if conversation.step == 0:
+    if not conversation.turns.exists():
         raise ConversationConflict("Rate the conversation once you've had it.")
     rating, created = Rating.objects.select_for_update().get_or_create(
         conversation=conversation,

@@ -53,9 +53,7 @@ def _context(
         "reflection_form": TextForm(initial={"step": step}),
         "confirm_form": ConfirmForm(initial={"step": step}),
         "response_form": ResponseForm(initial={"step": step}),
-        "rated": Rating.objects.filter(conversation=conversation, owner=user).exists()
-        if conversation.step
-        else False,
+        "rated": Rating.objects.filter(conversation=conversation, owner=user).exists(),
         "speaker_is_me": conversation.speaker_id == user.pk,
         "listener": conversation.listener,
     }

@@ -31,7 +31,7 @@ def typed(alice: User, bob: User, couple: Couple) -> Conversation:
 
 @pytest.fixture
 def in_person(alice: User, bob: User, couple: Couple) -> Conversation:
-    return start(alice, mode="in_person", timer_minutes=3)
+    return start(alice, mode="in_person", topic_id="t-001", timer_minutes=3)
 
 
 @pytest.fixture

@@ -18,7 +18,10 @@ def _fresh(c: Conversation) -> Conversation:
 
 def speaking(w: World) -> tuple[dict, dict]:
     c = _typed(w)
-    return {"uuid": c.uuid}, {"text": "I feel glad about our walk. I need more of those.", "step": 0}
+    return {"uuid": c.uuid}, {
+        "text": "I feel glad about our walk. I need more of those.",
+        "step": 0,
+    }
 
 
 def reflecting(w: World) -> tuple[dict, dict]:
@@ -61,8 +64,12 @@ def rated(w: World) -> tuple[dict, dict]:
     kwargs, _ = reflecting(w)
     c = Conversation.objects.get(uuid=kwargs["uuid"])
     Rating.objects.create(
-        owner=w.alice, couple=w.couple, visibility=Visibility.PRIVATE, conversation=c,
-        felt_heard=4, note=NOTE,
+        owner=w.alice,
+        couple=w.couple,
+        visibility=Visibility.PRIVATE,
+        conversation=c,
+        felt_heard=4,
+        note=NOTE,
     )
     return kwargs, {"felt_heard": 4, "helped": ["words"]}
 
@@ -74,8 +81,13 @@ def rate_form(w: World) -> tuple[dict, dict]:
 
 def turn_taking(owner: int, partner: int, anonymous: int = 302) -> dict:
     """Both may see the conversation; only the one whose turn it is may take the step."""
-    return {"owner": owner, "partner": partner, "ex_partner": 404, "stranger": 404,
-            "anonymous": anonymous}
+    return {
+        "owner": owner,
+        "partner": partner,
+        "ex_partner": 404,
+        "stranger": 404,
+        "anonymous": anonymous,
+    }
 
 
 START = {"topic": "t-001", "mode": "in_person", "timer_minutes": "0"}
@@ -84,8 +96,12 @@ SEES_OWN = ("owner",)
 ROUTES = [
     Route("listening", signed_in(200)),
     Route("listening_start", signed_in(200)),
-    Route("listening_start#post", {**signed_in(302), "ex_partner": 400, "stranger": 400},
-          method="POST", setup=lambda w: ({}, START)),
+    Route(
+        "listening_start#post",
+        {**signed_in(302), "ex_partner": 400, "stranger": 400},
+        method="POST",
+        setup=lambda w: ({}, START),
+    ),
     Route("listening_progress", signed_in(200)),
     Route("listening_conversation", shared(), setup=reflecting, content=PIECE),
     Route("listening_live", shared(), setup=live, content=PIECE),
@@ -103,27 +119,67 @@ ROUTES = [
     Route("GET /api/v1/listening/topics", signed_in(200, 401)),
     Route("GET /api/v1/listening/progress", signed_in(200, 401)),
     Route(f"GET {API}", signed_in(200, 401)),
-    Route(f"POST {API}", {**signed_in(201, 401), "ex_partner": 409, "stranger": 409},
-          method="POST", json=True, setup=lambda w: ({}, {"mode": "typed", "topic_id": "t-001"})),
+    Route(
+        f"POST {API}",
+        {**signed_in(201, 401), "ex_partner": 409, "stranger": 409},
+        method="POST",
+        json=True,
+        setup=lambda w: ({}, {"mode": "typed", "topic_id": "t-001"}),
+    ),
     Route(f"GET {API}/{{uuid}}", shared(200, 401), setup=reflecting, content=PIECE),
-    Route(f"POST {API}/{{uuid}}/pieces", turn_taking(201, 409, 401), method="POST", json=True,
-          setup=speaking),
-    Route(f"POST {API}/{{uuid}}/reflections/check", turn_taking(409, 200, 401), method="POST",
-          json=True, setup=reflecting),
-    Route(f"POST {API}/{{uuid}}/reflections", turn_taking(409, 201, 401), method="POST",
-          json=True, setup=reflecting),
-    Route(f"POST {API}/{{uuid}}/confirmations", turn_taking(201, 409, 401), method="POST",
-          json=True, setup=confirming),
-    Route(f"POST {API}/{{uuid}}/responses", turn_taking(409, 201, 401), method="POST", json=True,
-          setup=responding),
-    Route(f"POST {API}/{{uuid}}/steps", shared(201, 401), method="POST", json=True,
-          setup=in_person),
-    Route(f"POST {API}/{{uuid}}/pause", shared(200, 401), method="POST", json=True,
-          setup=lambda w: (speaking(w)[0], {})),
-    Route(f"POST {API}/{{uuid}}/resume", shared(200, 401), method="POST", json=True,
-          setup=paused),
+    Route(
+        f"POST {API}/{{uuid}}/pieces",
+        turn_taking(201, 409, 401),
+        method="POST",
+        json=True,
+        setup=speaking,
+    ),
+    Route(
+        f"POST {API}/{{uuid}}/reflections/check",
+        turn_taking(409, 200, 401),
+        method="POST",
+        json=True,
+        setup=reflecting,
+    ),
+    Route(
+        f"POST {API}/{{uuid}}/reflections",
+        turn_taking(409, 201, 401),
+        method="POST",
+        json=True,
+        setup=reflecting,
+    ),
+    Route(
+        f"POST {API}/{{uuid}}/confirmations",
+        turn_taking(201, 409, 401),
+        method="POST",
+        json=True,
+        setup=confirming,
+    ),
+    Route(
+        f"POST {API}/{{uuid}}/responses",
+        turn_taking(409, 201, 401),
+        method="POST",
+        json=True,
+        setup=responding,
+    ),
+    Route(
+        f"POST {API}/{{uuid}}/steps", shared(201, 401), method="POST", json=True, setup=in_person
+    ),
+    Route(
+        f"POST {API}/{{uuid}}/pause",
+        shared(200, 401),
+        method="POST",
+        json=True,
+        setup=lambda w: (speaking(w)[0], {}),
+    ),
+    Route(f"POST {API}/{{uuid}}/resume", shared(200, 401), method="POST", json=True, setup=paused),
     Route(f"POST {API}/{{uuid}}/end", shared(200, 401), method="POST", setup=speaking),
-    Route(f"GET {API}/{{uuid}}/rating", turn_taking(200, 404, 401), setup=rated, content=NOTE,
-          sees=SEES_OWN),
+    Route(
+        f"GET {API}/{{uuid}}/rating",
+        turn_taking(200, 404, 401),
+        setup=rated,
+        content=NOTE,
+        sees=SEES_OWN,
+    ),
     Route(f"PUT {API}/{{uuid}}/rating", shared(200, 401), method="PUT", json=True, setup=rated),
 ]
