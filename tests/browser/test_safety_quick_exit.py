@@ -1,0 +1,88 @@
+"""Quick exit and private care in a real browser: Back after an exit never shows the app."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+from tests.browser.helpers import sign_up
+
+NEUTRAL = re.compile(r"/health/$")
+
+
+@pytest.fixture
+def neutral(settings, live_server):
+    # A neutral page served by the live server itself, so no test leaves loopback.
+    settings.QUICK_EXIT_URL = f"{live_server.url}/health/"
+
+
+def _shows_the_neutral_page(page) -> None:
+    page.wait_for_url(NEUTRAL)
+    expect(page.locator("body")).to_have_text("ok")
+
+
+def test_quick_exit_by_button_shift_three_times_and_hidden_link(people, neutral):
+    page = people()
+    page.goto("/safety/quick-exit/")
+    assert_accessible(page)
+    sign_up(page, "alex@example.com", "Alex")
+    page.goto("/today/")
+    page.goto("/safety/")
+    assert_accessible(page)
+    expect(page.get_by_role("heading", name="Safety & care")).to_be_visible()
+
+    page.get_by_role("link", name="Exit this page", exact=True).click()
+    _shows_the_neutral_page(page)
+    page.go_back()
+    _shows_the_neutral_page(page)
+
+    page.goto("/journal/")
+    assert_accessible(page)
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    _shows_the_neutral_page(page)
+    page.go_back()
+    _shows_the_neutral_page(page)
+
+    page.goto("/today/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    hidden = page.get_by_role("link", name="Exit this page quickly")
+    expect(hidden).to_be_focused()
+    expect(hidden).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    _shows_the_neutral_page(page)
+    page.go_back()
+    _shows_the_neutral_page(page)
+
+    # Coming back on purpose (a typed address) works as usual.
+    page.goto("/today/")
+    expect(page.get_by_role("heading", name=re.compile("Hello"))).to_be_visible()
+
+
+def test_a_crisis_in_the_journal_shows_care_and_the_screen_is_private(people, neutral):
+    page = people()
+    sign_up(page, "robin@example.com", "Robin")
+    page.goto("/journal/")
+    page.get_by_label("Write whatever is on your mind").fill(
+        "Some days I want to die and disappear."
+    )
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", name="You're not alone")).to_be_visible()
+    expect(page.get_by_text("Only you can see this.")).to_be_visible()
+    assert_accessible(page)
+    page.reload()
+    expect(page.get_by_role("heading", name="You're not alone")).to_have_count(0)
+
+    page.goto("/safety/screen/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save my answers").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please answer every question")
+    assert_accessible(page)
+    for group in page.get_by_role("group").all():
+        group.get_by_label("Never").check()
+    page.get_by_role("group", name=re.compile("free to disagree")).get_by_label("Often").check()
+    page.get_by_role("button", name="Save my answers").click()
+    expect(page.get_by_text("Nothing here suggests")).to_be_visible()
+    assert_accessible(page)
