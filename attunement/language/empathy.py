@@ -49,6 +49,12 @@ _IP_STRONG = re.compile(
     r"(?:the same|a similar)|similar (?:situation|experience)|i know the feeling|been in your "
     r"shoes|i get how|i understand you|you(?:'re| are) (?:feeling|going through|dealing with))\b"
 )
+# Relating a similar experience of one's own is an interpretation in EPITOME's definition.
+_OWN_STORY = re.compile(
+    r"\b(?:when i (?:was|had|lost|went|got|felt)|i (?:had|lost|went|felt|was) (?:a|the|in|through|"
+    r"so|really|very)|my (?:ex|mom|mum|dad|wife|husband|girlfriend|boyfriend|friend|brother|sister"
+    r"|family|therapist|experience)\b.{0,40}\b(?:too|also|same|similar))\b"
+)
 _IP_WEAK = re.compile(r"\b(?:i understand|i get it|i hear you|i know|i see|understandable)\b")
 _QUESTION_START = re.compile(
     r"^(?:what|what's|how|how's|why|when|where|who|which|do|does|did|are|is|was|were|have|has|"
@@ -91,7 +97,7 @@ def _emotional_reactions(core: str, caring: float) -> int:
 
 
 def _interpretations(core: str) -> int:
-    if _IP_STRONG.search(core):
+    if _IP_STRONG.search(core) or _OWN_STORY.search(core):
         return 2
     if _IP_WEAK.search(core):
         return 1
@@ -113,9 +119,11 @@ def _explorations(seeker: str, response: str) -> int:
             continue
         specific = bool(seeker_stems & set(t.content_stems(core))) or bool(_FEELING_Q.search(core))
         addressed = bool(set(t.words(core)) & t.SECOND_PERSON)
-        if addressed and specific:
+        # a question about the seeker's own situation explores it; one about anything else
+        # (or a stock phrase) only gestures at it
+        if addressed:
             return 2
-        if addressed or specific:
+        if specific:
             best = max(best, 1)
     return best
 
@@ -125,8 +133,8 @@ def analyze_empathy_batch(pairs: list[tuple[str, str]]) -> list[EmpathyResult]:
     if not pairs:
         return []
     responses = [r for _, r in pairs]
-    vectors = encode(responses).astype(np.float64)
-    caring = emotion_probabilities(vectors, responses)[:, _CARING].max(axis=1)
+    r_vec = encode(responses).astype(np.float64)
+    caring = emotion_probabilities(r_vec, responses)[:, _CARING].max(axis=1)
     results = []
     for i, (seeker, response) in enumerate(pairs):
         core = t.normalise(response)

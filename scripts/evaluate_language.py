@@ -1,0 +1,275 @@
+"""Measure every attunement.language analyzer on held-out data, beside published figures.
+
+    .venv/bin/python scripts/evaluate_language.py [--data ../shared/data] [--only emotions,...]
+
+Prints per-class precision, recall and F1 and the macro-F1 for:
+  emotions   GoEmotions dev (never trained on; thresholds were tuned on a slice of train)
+  listening  AnnoMI therapist turns of held-out transcripts (split by transcript id), and the
+             held-out quarter of our own listening pairs
+  empathy    EPITOME, all rows (check-only data: nothing is trained or tuned on it)
+  safety     C-SSRS held-out users (split by user), and the held-out quarter of our own set
+  conflict   the held-out quarter of our own conflict sentences
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+import train_language as tl  # noqa: E402
+
+from attunement.language import (  # noqa: E402
+    GOEMOTIONS_LABELS,
+    analyze_conflict_batch,
+    analyze_emotions_batch,
+    analyze_empathy_batch,
+    analyze_listening_batch,
+    analyze_safety_batch,
+)
+from attunement.language.conflict import HORSEMEN  # noqa: E402
+
+csv.field_size_limit(10_000_000)
+
+
+def prf(pred: Sequence[bool], gold: Sequence[bool]) -> tuple[float, float, float, int]:
+    p = np.asarray(pred, dtype=bool)
+    g = np.asarray(gold, dtype=bool)
+    tp = float((p & g).sum())
+    precision = tp / p.sum() if p.sum() else 0.0
+    recall = tp / g.sum() if g.sum() else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, int(g.sum())
+
+
+def table(title: str, rows: list[tuple[str, Sequence[bool], Sequence[bool]]], note: str) -> float:
+    print(f"\n{title}")
+    print(f"  {'class':<16}{'precision':>10}{'recall':>9}{'F1':>7}{'support':>9}")
+    f1s = []
+    for name, pred, gold in rows:
+        p, r, f, n = prf(pred, gold)
+        f1s.append(f)
+        print(f"  {name:<16}{p:>10.3f}{r:>9.3f}{f:>7.3f}{n:>9}")
+    macro = float(np.mean(f1s))
+    print(f"  macro-F1 {macro:.3f}   {note}")
+    return macro
+
+
+def classes(
+    title: str, pred: Sequence[object], gold: Sequence[object], labels: Iterable[object], note: str
+) -> float:
+    rows = [(str(c), [x == c for x in pred], [y == c for y in gold]) for c in labels]
+    acc = float(np.mean([x == y for x, y in zip(pred, gold, strict=True)]))
+    macro = table(title, rows, f"accuracy {acc:.3f}   {note}")
+    return macro
+
+
+def eval_emotions(data: Path, out: dict[str, object]) -> None:
+    texts, y = tl.read_goemotions(data, "dev")
+    results = analyze_emotions_batch(texts)
+    present = [set(r.present) for r in results]
+    rows = [
+        (label, [label in p for p in present], list(y[:, j] > 0))
+        for j, label in enumerate(GOEMOTIONS_LABELS)
+    ]
+    out["emotions_macro_f1"] = table(
+        f"emotions: GoEmotions dev ({len(texts)} comments, 28 labels)",
+        rows,
+        "reference: BERT-base fine-tuned, macro-F1 0.46 (Demszky et al. 2020, test set)",
+    )
+
+
+def eval_listening(data: Path, out: dict[str, object]) -> None:
+    rows = [r for r in tl.listening_rows(data) if r["split"] == "check"]
+    annomi = [r for r in rows if r["source"] == "annomi"]
+    own = [r for r in rows if r["source"] == "own"]
+    acts = ["reflection", "question", "other"]
+    results = analyze_listening_batch([(str(r["statement"]), str(r["reply"])) for r in annomi])
+    gold = [acts[int(r["act"])] for r in annomi]  # type: ignore[call-overload]
+    out["listening_act_macro_f1"] = classes(
+        f"listening act: AnnoMI held-out transcripts ({len(annomi)} therapist turns)",
+        [r.act for r in results],
+        gold,
+        acts,
+        "reference: none published for this 3-way split (AnnoMI gives codes, not a model)",
+    )
+    qs = [
+        (r, x) for r, x in zip(annomi, results, strict=True) if r["question"] in ("open", "closed")
+    ]
+    asked = [(r, x) for r, x in qs if x.act == "question"]
+    out["listening_question_macro_f1"] = classes(
+        f"listening open/closed: AnnoMI held-out questions also called questions ({len(asked)})",
+        [x.question for _, x in asked],
+        [r["question"] for r, _ in asked],
+        ["open", "closed"],
+        "",
+    )
+    # fidelity: the real reflection against a reflection taken from another transcript
+    refl = [r for r in annomi if r["act"] == 0]
+    rng = np.random.default_rng(1)
+    shuffled = [
+        refl[(i + 1 + int(rng.integers(len(refl) - 1))) % len(refl)] for i in range(len(refl))
+    ]
+    true_f = [
+        x.fidelity
+        for x in analyze_listening_batch([(str(r["statement"]), str(r["reply"])) for r in refl])
+    ]
+    false_f = [
+        x.fidelity
+        for x in analyze_listening_batch(
+            [(str(r["statement"]), str(s["reply"])) for r, s in zip(refl, shuffled, strict=True)]
+        )
+    ]
+    auc = float(np.mean([[a > b for b in false_f] for a in true_f]))
+    print(f"  fidelity AUC, real reflection vs another client's reflection: {auc:.3f}")
+    out["listening_fidelity_auc_annomi"] = auc
+
+    own_results = analyze_listening_batch([(str(r["statement"]), str(r["reply"])) for r in own])
+    classes(
+        f"listening act: our own held-out pairs ({len(own)})",
+        [x.act for x in own_results],
+        [acts[int(r["act"])] for r in own],  # type: ignore[call-overload]
+        acts,
+        "",
+    )
+    all_own = tl.read_own("listening")
+    res = analyze_listening_batch([(str(r["statement"]), str(r["reply"])) for r in all_own])
+    band = ["high" if x.fidelity >= 0.65 else "mid" if x.fidelity >= 0.4 else "low" for x in res]
+    out["listening_fidelity_band_macro_f1_own_all"] = classes(
+        f"listening fidelity band: all our own pairs ({len(all_own)}; rules hand-set on them)",
+        band,
+        [r["fidelity"] for r in all_own],
+        ["high", "mid", "low"],
+        "high >= 0.65 > mid >= 0.4 > low",
+    )
+    for name in ("advice", "judgment"):
+        p, r, f, n = prf([getattr(x, name) for x in res], [bool(row[name]) for row in all_own])
+        print(f"  {name}: precision {p:.3f} recall {r:.3f} F1 {f:.3f} (support {n})")
+        out[f"listening_{name}_f1_own_all"] = f
+
+
+def eval_empathy(data: Path, out: dict[str, object]) -> None:
+    refs = {
+        "emotional_reactions": ("emotional-reactions", "79.4", "74.5"),
+        "interpretations": ("interpretations", "84.0", "62.6"),
+        "explorations": ("explorations", "92.6", "72.6"),
+    }
+    for attr, (name, acc, f1) in refs.items():
+        with (data / "epitome_reddit" / f"{name}-reddit.csv").open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        results = analyze_empathy_batch([(r["seeker_post"], r["response_post"]) for r in rows])
+        out[f"empathy_{attr}_macro_f1"] = classes(
+            f"empathy {attr}: EPITOME Reddit, all {len(rows)} pairs (check only)",
+            [getattr(x, attr) for x in results],
+            [int(r["level"]) for r in rows],
+            [0, 1, 2],
+            f"reference: RoBERTa on the full corpus, accuracy {acc}, macro-F1 {f1}",
+        )
+
+
+def eval_safety(data: Path, out: dict[str, object]) -> None:
+    users = [u for u in tl.read_cssrs(data) if tl.user_split(u[0]) == "check"]
+    started = time.perf_counter()
+    results = analyze_safety_batch([posts for _, posts, _ in users])
+    took = time.perf_counter() - started
+    labels = [label for _, _, label in users]
+    at_risk = [r.at_risk for r in results]
+    risky = [label in tl.SELF_HARM_LABELS for label in labels]
+    judged = [i for i, label in enumerate(labels) if label != "Indicator"]
+    out["safety_cssrs_macro_f1"] = table(
+        f"safety: C-SSRS held-out users ({len(users)} users, {took:.0f}s), "
+        "at risk = Ideation/Behavior/Attempt, not = Supportive",
+        [
+            ("at risk", [at_risk[i] for i in judged], [risky[i] for i in judged]),
+            ("not at risk", [not at_risk[i] for i in judged], [not risky[i] for i in judged]),
+        ],
+        "no published figure for this binary split; recall is what matters",
+    )
+    for label in ("Supportive", "Indicator", "Ideation", "Behavior", "Attempt"):
+        idx = [i for i, x in enumerate(labels) if x == label]
+        if idx:
+            share = float(np.mean([at_risk[i] for i in idx]))
+            print(f"  flagged among {label:<11} users: {share:.2f} of {len(idx)}")
+            out[f"safety_cssrs_flagged_{label.lower()}"] = share
+    scores = np.array([r.score for r in results])
+    for cut in (0.3, 0.5, 0.7, 0.9):
+        rec = float(np.mean(scores[np.array(risky)] >= cut))
+        sup = float(np.mean([scores[i] >= cut for i, x in enumerate(labels) if x == "Supportive"]))
+        print(f"  if the bar were {cut}: recall {rec:.2f}, Supportive users flagged {sup:.2f}")
+
+    own = tl.read_own("safety")
+    check = [r for i, r in enumerate(own) if tl.own_split(i) == "check"]
+    res = analyze_safety_batch([str(r["text"]) for r in check])
+    from attunement.language.safety import RISKS
+
+    out["safety_own_macro_f1"] = classes(
+        f"safety: our own held-out sentences ({len(check)})",
+        [x.risk for x in res],
+        [r["risk"] for r in check],
+        RISKS,
+        "",
+    )
+
+
+def eval_conflict(data: Path, out: dict[str, object]) -> None:
+    own = tl.read_own("conflict")
+    for split in ("check", "all"):
+        rows = [r for i, r in enumerate(own) if split == "all" or tl.own_split(i) == "check"]
+        res = analyze_conflict_batch([str(r["text"]) for r in rows])
+        out[f"conflict_own_{split}_macro_f1"] = table(
+            f"conflict: our own sentences, {split} ({len(rows)}; flagged at >= 0.5)",
+            [
+                (h, [h in x.flagged for x in res], [h in r["labels"] for r in rows])  # type: ignore[operator]
+                for h in HORSEMEN
+            ],
+            "no public couples corpus to compare with"
+            if split == "check"
+            else "three quarters of these trained the head: optimistic",
+        )
+    with (data / "jigsaw_sample_ibm" / "test_examples.csv").open(encoding="utf-8") as handle:
+        reader = list(csv.DictReader(handle))
+    if reader and "toxic" in reader[0]:
+        text_key = "comment_text" if "comment_text" in reader[0] else list(reader[0])[1]
+        res = analyze_conflict_batch([r[text_key] for r in reader])
+        toxic = np.array([r["toxic"] == "1" for r in reader])
+        contempt = np.array([x.contempt for x in res])
+        print(
+            f"  Jigsaw smoke test: mean contempt {contempt[toxic].mean():.2f} on toxic "
+            f"comments vs {contempt[~toxic].mean():.2f} on the rest"
+        )
+
+
+EVALS = {
+    "emotions": eval_emotions,
+    "listening": eval_listening,
+    "empathy": eval_empathy,
+    "safety": eval_safety,
+    "conflict": eval_conflict,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=tl.DEFAULT_DATA)
+    parser.add_argument("--only", default="")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = parser.parse_args()
+    out: dict[str, object] = {}
+    for name in [n for n in args.only.split(",") if n] or list(EVALS):
+        EVALS[name](args.data, out)
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
