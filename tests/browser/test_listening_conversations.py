@@ -44,14 +44,16 @@ def test_typed_conversation_with_private_feedback_confirm_and_switch(people: obj
     expect(alex.get_by_text("Waiting for Sam to say back what they heard.")).to_be_visible()
 
     expect(sam.get_by_text(PIECE)).to_be_visible(timeout=8000)
-    sam.get_by_label("Your reflection").fill("You should just skip the errands, but I like our Sundays.")
+    poor = "You should just skip the errands, but I like our Sundays."
+    sam.get_by_label("Your reflection").fill(poor)
     sam.get_by_role("button", name="Check my reflection").click()
     feedback = sam.locator("#feedback")
     expect(feedback).to_contain_text("One tip:")
     expect(feedback).to_contain_text("advice slipped in")
     assert_accessible(sam)
     sam.get_by_label("Your reflection").fill(
-        "You feel worn out when our Sundays fill up with errands, and you need one slow morning with me."
+        "You feel worn out when our Sundays fill up with errands, "
+        "and you need one slow morning with me."
     )
     sam.get_by_role("button", name="Check my reflection").click()
     expect(feedback).to_contain_text("This reads as a reflection")
@@ -68,7 +70,8 @@ def test_typed_conversation_with_private_feedback_confirm_and_switch(people: obj
 
     sam.reload()
     assert_accessible(sam)
-    sam.get_by_label("Validate or respond (optional)").fill("That makes sense, because the week is so full.")
+    validation = "That makes sense, because the week is so full."
+    sam.get_by_label("Validate or respond (optional)").fill(validation)
     sam.get_by_role("button", name="Send and take the floor").click()
     expect(sam.get_by_role("heading", name="You have the floor")).to_be_visible()
     alex.reload()
