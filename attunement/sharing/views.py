@@ -246,7 +246,6 @@ def together(request: HttpRequest) -> HttpResponse:
             number=n + 1,
             total=len(cards),
             timer=timer,
-            timer_seconds=timer * 60,
             previous={**base, "n": n - 1} if n > 0 else None,
             next={**base, "n": n + 1} if n + 1 < len(cards) else None,
         )

@@ -282,7 +282,7 @@ def test_together_mode_steps_through_a_deck_without_typing(alice, couple, as_ali
         "/questions/together/", {"depth": "light", "timer": "4", "n": "1"}
     ).content.decode()
     assert "Question 2 of 12" in second and "Previous" in second
-    assert 'data-timer-seconds="240"' in second and "About 4 minutes each" in second
+    assert 'data-timer-minutes="4"' in second and "About 4 minutes each" in second
     last = as_alice.get("/questions/together/", {"depth": "light", "n": "11"}).content.decode()
     assert "whole deck" in last
     assert as_alice.get("/questions/together/", {"depth": "light", "n": "12"}).status_code == 400
