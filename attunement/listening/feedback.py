@@ -7,11 +7,7 @@ that don't ask for feedback never wait for it.
 
 from dataclasses import dataclass
 
-try:
-    from attunement.language import analyze_conflict, analyze_listening
-except ImportError:  # the package's public names are re-exported from these modules
-    from attunement.language.conflict import analyze_conflict
-    from attunement.language.listening import analyze_listening
+from attunement.language import analyze_conflict, analyze_listening
 from attunement.language import text as language_text
 
 CAUGHT_MOST, CAUGHT_SOME = 0.7, 0.4

@@ -12,6 +12,26 @@ from attunement.listening.models import (
 )
 
 OWN = "own"
+CHECKBOX_VALUES = {"", "on", "1", "true", "True", "0", "false", "False"}
+
+
+class StrictCheckbox(forms.CheckboxInput):
+    """Hands an unexpected raw value on to the field (Django's checkbox turns it into True)."""
+
+    def value_from_datadict(self, data: object, files: object, name: str) -> object:
+        raw = data.get(name)
+        if isinstance(raw, str) and raw not in CHECKBOX_VALUES:
+            return raw
+        return super().value_from_datadict(data, files, name)
+
+
+class StrictBooleanField(forms.BooleanField):
+    """A checkbox that refuses anything a checkbox or button of ours would never send."""
+
+    def to_python(self, value: object) -> bool:
+        if isinstance(value, str) and value not in CHECKBOX_VALUES:
+            raise forms.ValidationError("That answer wasn't clear. Please try again.")
+        return super().to_python(value)
 
 
 def topic_choices() -> list[tuple[str, str]]:
@@ -78,7 +98,7 @@ class TextForm(forms.Form):
 
 
 class PieceForm(TextForm):
-    send_anyway = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    send_anyway = StrictBooleanField(required=False, widget=forms.HiddenInput)
 
 
 class ConfirmForm(forms.Form):
@@ -108,7 +128,7 @@ class ResponseForm(forms.Form):
         label="Validate or respond (optional)",
         help_text="“That makes sense, because…” or “I imagine you feel…”",
     )
-    skip = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    skip = StrictBooleanField(required=False, widget=forms.HiddenInput)
     step = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def clean(self) -> dict[str, object]:
@@ -149,8 +169,9 @@ class RatingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         label="Anything else, just for you? (optional)",
     )
-    counts_for_partner = forms.BooleanField(
+    counts_for_partner = StrictBooleanField(
         required=False,
+        widget=StrictCheckbox,
         initial=True,
         label="Count it in my partner's listening progress",
         help_text="Only ever as an average of three or more conversations, never on its own.",

@@ -344,7 +344,11 @@ def in_person_step(request: HttpRequest, uuid: object) -> HttpResponse:
 def _control(request: HttpRequest, uuid: object, action: str) -> HttpResponse:
     conversation = get_conversation_for_user(request, uuid)
     form = ControlForm(request.POST)
-    step = form.cleaned_data["step"] if form.is_valid() else None
+    if not form.is_valid():
+        return _page(
+            request, conversation, status=400, conflict="That step wasn't clear. Try again."
+        )
+    step = form.cleaned_data["step"]
     try:
         if action == machine.PAUSE:
             services.pause_conversation(

@@ -54,6 +54,15 @@ def live(w: World) -> tuple[dict, dict]:
     return kwargs, {"step": "0"}
 
 
+def at_step(w: World) -> tuple[dict, dict]:
+    kwargs, _ = speaking(w)
+    return kwargs, {"step": 0}
+
+
+def no_input(w: World) -> tuple[dict, dict]:
+    return speaking(w)[0], {}
+
+
 def paused(w: World) -> tuple[dict, dict]:
     c = _typed(w)
     services.pause_conversation(user=w.alice, conversation=c)
@@ -111,9 +120,9 @@ ROUTES = [
     Route("listening_confirm", turn_taking(302, 409), method="POST", setup=confirming),
     Route("listening_respond", turn_taking(409, 302), method="POST", setup=responding),
     Route("listening_step", shared(302), method="POST", setup=in_person),
-    Route("listening_pause", shared(302), method="POST", setup=speaking),
+    Route("listening_pause", shared(302), method="POST", setup=at_step),
     Route("listening_resume", shared(302), method="POST", setup=paused),
-    Route("listening_end", shared(302), method="POST", setup=speaking),
+    Route("listening_end", shared(302), method="POST", setup=no_input),
     Route("listening_rate", shared(), setup=rated, content=NOTE, sees=SEES_OWN),
     Route("listening_rate#post", shared(302), method="POST", setup=rate_form),
     Route("GET /api/v1/listening/topics", signed_in(200, 401)),
@@ -173,7 +182,7 @@ ROUTES = [
         setup=lambda w: (speaking(w)[0], {}),
     ),
     Route(f"POST {API}/{{uuid}}/resume", shared(200, 401), method="POST", json=True, setup=paused),
-    Route(f"POST {API}/{{uuid}}/end", shared(200, 401), method="POST", setup=speaking),
+    Route(f"POST {API}/{{uuid}}/end", shared(200, 401), method="POST", setup=no_input),
     Route(
         f"GET {API}/{{uuid}}/rating",
         turn_taking(200, 404, 401),
