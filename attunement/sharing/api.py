@@ -80,7 +80,7 @@ def _reaction(user: object, r: object) -> dict[str, object]:
     }
 
 
-def _question(user: object, served: ServedQuestion, today_pk: int) -> dict[str, object]:
+def _question(user: object, served: ServedQuestion) -> dict[str, object]:
     """One question as this person may see it: only answers the privacy gate lets through."""
     if not hasattr(served, "readable_answers"):
         served = reads.with_answers(user, ServedQuestion.objects.filter(pk=served.pk)).get()
@@ -93,7 +93,9 @@ def _question(user: object, served: ServedQuestion, today_pk: int) -> dict[str, 
         "depth": served.depth,
         "theme": served.question["theme"],
         "day": served.day,
-        "state": reads.question_state(served, own, is_today=served.pk == today_pk),
+        "state": reads.question_state(
+            served, own, is_today=services.is_todays(user=user, served=served)
+        ),
         "favourite": bool(mine and mine.favourite),
         "answers": [
             {
@@ -120,13 +122,13 @@ def _served_or_404(user: object, uuid: UUID) -> ServedQuestion:
 @router.get("/today", response=QuestionOut)
 def today(request: HttpRequest) -> dict[str, object]:
     served = services.todays_question(user=request.auth)
-    return _question(request.auth, served, served.pk)
+    return _question(request.auth, served)
 
 
 @router.get("/questions/{uuid}", response=QuestionOut)
 def question(request: HttpRequest, uuid: UUID) -> dict[str, object]:
     served = _served_or_404(request.auth, uuid)
-    return _question(request.auth, served, services.todays_question(user=request.auth).pk)
+    return _question(request.auth, served)
 
 
 @router.post("/questions/{uuid}/answer", response={201: QuestionOut})
@@ -140,7 +142,7 @@ def answer(request: HttpRequest, uuid: UUID, payload: AnswerIn) -> tuple[int, di
     except services.SharingError as exc:
         raise HttpError(409, str(exc)) from exc
     screen_text(request, saved.text)
-    return 201, _question(request.auth, served, served.pk)
+    return 201, _question(request.auth, served)
 
 
 @router.post("/questions/{uuid}/skip", response=QuestionOut)
@@ -150,7 +152,7 @@ def skip(request: HttpRequest, uuid: UUID) -> dict[str, object]:
         services.skip_question(user=request.auth, served=served)
     except services.SharingError as exc:
         raise HttpError(409, str(exc)) from exc
-    return _question(request.auth, served, served.pk)
+    return _question(request.auth, served)
 
 
 @router.post("/questions/{uuid}/favourite", response=QuestionOut)
@@ -160,7 +162,7 @@ def favourite(request: HttpRequest, uuid: UUID) -> dict[str, object]:
         services.toggle_favourite(user=request.auth, served=served)
     except services.SharingError as exc:
         raise HttpError(409, str(exc)) from exc
-    return _question(request.auth, served, services.todays_question(user=request.auth).pk)
+    return _question(request.auth, served)
 
 
 @router.get("/history", response=list[QuestionOut])
@@ -172,9 +174,8 @@ def history(
     offset: int = 0,
 ) -> list[dict[str, object]]:
     limit, offset = max(1, min(limit, 100)), max(0, offset)
-    today_pk = services.todays_question(user=request.auth).pk
     rows = reads.history(request.auth, theme=theme, favourites=favourites)[offset : offset + limit]
-    return [_question(request.auth, s, today_pk) for s in rows]
+    return [_question(request.auth, s) for s in rows]
 
 
 @router.post("/answers/{uuid}/reactions", response={201: ReactionOut})

@@ -116,13 +116,13 @@ class Answer(OwnedContent):
             models.UniqueConstraint(fields=["served", "owner"], name="one_answer_per_person")
         ]
 
-    def can_be_shared(self, today_served_id: int | None = None) -> bool:
+    def can_be_shared(self, *, is_today: bool) -> bool:
         """A journal entry, or a sealed answer whose day passed without a reveal."""
         if self.skipped or self.visibility == Visibility.SHARED:
             return False
         if self.visibility == Visibility.PRIVATE:
             return True
-        return self.revealed_at is None and self.served_id != today_served_id
+        return self.revealed_at is None and not is_today
 
 
 class Reaction(OwnedContent):

@@ -23,18 +23,29 @@ def people_of(user: User) -> list[User]:
     return [user, partner] if partner else [user]
 
 
+def _todays_lookup(user: User, now: datetime | None = None) -> dict[str, object]:
+    couple = access.current_couple(user)
+    day = selection.couple_day(people_of(user), now)
+    return {"couple": couple, "day": day} if couple else {"person": user, "day": day}
+
+
+def is_todays(*, user: User, served: ServedQuestion, now: datetime | None = None) -> bool:
+    """Whether `served` is this person's question of today (without serving one)."""
+    lookup = _todays_lookup(user, now)
+    if "couple" in lookup:
+        return served.couple_id == lookup["couple"].pk and served.day == lookup["day"]
+    return served.person_id == user.pk and served.day == lookup["day"]
+
+
 def todays_question(*, user: User, now: datetime | None = None) -> ServedQuestion:
     """The question of the couple's day (or the person's own day when alone), served on first ask.
 
     Two partners asking at the same moment get the same row: the unique constraint on
     (couple, day) lets only one insert win and the other reads it.
     """
-    couple = access.current_couple(user)
+    lookup = _todays_lookup(user, now)
+    couple = lookup.get("couple")
     people = people_of(user)
-    day = selection.couple_day(people, now)
-    lookup: dict[str, object] = (
-        {"couple": couple, "day": day} if couple else {"person": user, "day": day}
-    )
     existing = ServedQuestion.objects.filter(**lookup).first()
     if existing is not None:
         return existing
@@ -59,7 +70,7 @@ def todays_question(*, user: User, now: datetime | None = None) -> ServedQuestio
 
 def _lock_todays(user: User, served: ServedQuestion, now: datetime | None) -> ServedQuestion:
     """Lock the row (both partners' writes queue here) and check it is this person's today."""
-    if todays_question(user=user, now=now).pk != served.pk:
+    if not is_todays(user=user, served=served, now=now):
         raise SharingError(
             "This question is from another day. Today's question is waiting for you."
         )
@@ -187,8 +198,8 @@ def share_answer(*, user: User, answer: Answer, now: datetime | None = None) -> 
     couple = access.current_couple(user)
     if couple is None or access.partner_of(user) is None:
         raise SharingError("Sharing is for your partner: invite them first.")
-    today = todays_question(user=user, now=now)
-    if answer.owner_id != user.pk or not answer.can_be_shared(today.pk):
+    is_today = is_todays(user=user, served=answer.served, now=now)
+    if answer.owner_id != user.pk or not answer.can_be_shared(is_today=is_today):
         raise SharingError("This answer cannot be shared.")
     answer.visibility, answer.couple = Visibility.SHARED, couple
     answer.save(update_fields=["visibility", "couple", "updated_at"])

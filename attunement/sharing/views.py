@@ -33,9 +33,8 @@ def _question_page(
 ) -> HttpResponse:
     user = request.user
     served = reads.with_answers(user, ServedQuestion.objects.filter(pk=served.pk)).get()
-    today = services.todays_question(user=user)
     own = reads.own_answer(user, served)
-    is_today = today.pk == served.pk
+    is_today = services.is_todays(user=user, served=served)
     state = reads.question_state(served, own, is_today=is_today)
     partners = [a for a in served.readable_answers if a.owner_id != user.pk]
     reaction_forms = reaction_forms or {}
@@ -63,7 +62,7 @@ def _question_page(
         "partner": access.partner_of(user),
         "answer_form": answer_form,
         "prompts": coaching.PROMPTS,
-        "can_share": bool(own and access.partner_of(user) and own.can_be_shared(today.pk)),
+        "can_share": bool(own and access.partner_of(user) and own.can_be_shared(is_today=is_today)),
     }
     return render(request, "sharing/question.html", ctx, status=status)
 

@@ -37,6 +37,8 @@ def test_both_answer_the_reveal_appears_for_both_and_each_reacts(people: object)
     expect(alex.get_by_text("Saved and sealed.")).to_be_visible()
     expect(alex.get_by_role("heading", name="Waiting for you both")).to_be_visible()
     assert_accessible(alex)
+    alex.goto("/today/")
+    expect(alex.get_by_text("Waiting for you both")).to_be_visible()
 
     # Before the reveal Sam sees only the question, and Today says nothing about Alex.
     sam.goto("/today/")
