@@ -26,7 +26,7 @@ def test_quick_exit_by_button_shift_three_times_and_hidden_link(people, neutral)
     page = people()
     page.goto("/safety/quick-exit/")
     assert_accessible(page)
-    sign_up(page, "alex@example.com", "Alex")
+    sign_up(page, "quinn.safety@example.com", "Quinn")
     page.goto("/today/")
     page.goto("/safety/")
     assert_accessible(page)
@@ -63,7 +63,7 @@ def test_quick_exit_by_button_shift_three_times_and_hidden_link(people, neutral)
 
 def test_a_crisis_in_the_journal_shows_care_and_the_screen_is_private(people, neutral):
     page = people()
-    sign_up(page, "robin@example.com", "Robin")
+    sign_up(page, "robin.safety@example.com", "Robin")
     page.goto("/journal/")
     page.get_by_label("Write whatever is on your mind").fill(
         "Some days I want to die and disappear."
