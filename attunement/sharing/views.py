@@ -37,6 +37,8 @@ def _question_page(
     is_today = services.is_todays(user=user, served=served)
     state = reads.question_state(served, own, is_today=is_today)
     partners = [a for a in served.readable_answers if a.owner_id != user.pk]
+    # Reactions to my answer come through the gate too (prefetched): an ex-partner's vanish.
+    mine = next((a for a in served.readable_answers if a.owner_id == user.pk), None)
     reaction_forms = reaction_forms or {}
     feedback = feedback or {}
     for answer in partners:
@@ -56,6 +58,7 @@ def _question_page(
     ctx = {
         "served": served,
         "own": own,
+        "mine": mine,
         "state": state,
         "is_today": is_today,
         "partners": partners,

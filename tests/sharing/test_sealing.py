@@ -173,3 +173,17 @@ def test_after_leaving_each_keeps_only_their_own_revealed_answer(alice, bob, cou
     data = login(bob).get(f"/api/v1/sharing/questions/{served.uuid}").json()
     assert [a["text"] for a in data["answers"]] == [OTHER]
     assert Reaction.objects.count() == 0
+
+
+def test_after_leaving_the_ex_partners_reactions_disappear_from_my_answer(alice, bob, couple):
+    from attunement.couples.services import leave_couple
+
+    served = both_answer(alice, bob)
+    target = Answer.objects.get(served=served, owner=alice)
+    services.react_to_answer(user=bob, answer=target, kind="moved", reply="Take me there one day")
+    assert (
+        "Take me there one day" in login(alice).get(f"/questions/{served.uuid}/").content.decode()
+    )
+    leave_couple(user=alice)
+    page = login(alice).get(f"/questions/{served.uuid}/").content.decode()
+    assert SECRET in page and "Take me there one day" not in page and OTHER not in page
