@@ -1,6 +1,7 @@
 """Pairing and leaving: the writes that change who can see what."""
 
 import secrets
+from importlib import import_module
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -11,6 +12,12 @@ from django.utils import timezone
 from attunement.accounts.models import User, hash_token
 from attunement.couples import access
 from attunement.couples.models import Couple, Invitation, Membership
+
+
+# Strategies that hold joint state a couple's end must close: each takes couple=.
+ON_COUPLE_ENDED = [
+    "attunement.listening.services.close_conversations_for_couple",
+]
 
 
 class PairingError(Exception):
@@ -103,6 +110,9 @@ def leave_couple(*, user: User) -> None:
     now = timezone.now()
     Couple.objects.filter(pk=couple.pk, ended_at__isnull=True).update(ended_at=now)
     Membership.objects.filter(couple=couple, left_at__isnull=True).update(left_at=now)
+    for dotted in ON_COUPLE_ENDED:
+        module, name = dotted.rsplit(".", 1)
+        getattr(import_module(module), name)(couple=couple)
     access.forget(user)
 
 

@@ -164,3 +164,12 @@ def test_pairing_pages_refuse_wrong_methods(alice):
         client.get("/couple/invitations/00000000-0000-0000-0000-000000000000/revoke/").status_code
         == 405
     )
+
+
+def test_leaving_closes_the_couples_conversations(alice, bob, couple):
+    from attunement.listening.services import start_conversation
+
+    conversation = start_conversation(user=alice, mode="typed", topic_id="t-001", level="light")
+    leave_couple(user=bob)
+    conversation.refresh_from_db()
+    assert conversation.state == "ended" and conversation.ended_at is not None
