@@ -13,7 +13,6 @@ from attunement.accounts.models import User, hash_token
 from attunement.couples import access
 from attunement.couples.models import Couple, Invitation, Membership
 
-
 # Strategies that hold joint state a couple's end must close: each takes couple=.
 ON_COUPLE_ENDED = [
     "attunement.listening.services.close_conversations_for_couple",
