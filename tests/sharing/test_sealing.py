@@ -23,6 +23,8 @@ def bobs_view(as_bob, served: ServedQuestion) -> dict[str, str]:
         "/questions/history/",
         "/today/",
         "/questions/together/",
+        "/questions/comfort/",
+        "/api/v1/sharing/comfort",
         "/api/v1/sharing/today",
         f"/api/v1/sharing/questions/{served.uuid}",
         "/api/v1/sharing/history",

@@ -4,6 +4,8 @@ from collections import Counter
 from datetime import UTC, datetime
 
 import time_machine
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from attunement import content
 from attunement.sharing import selection, services
@@ -134,3 +136,17 @@ def test_catalogue_has_at_least_300_questions_over_three_depths_and_ten_themes()
     assert len(QUESTIONS) >= 300
     assert set(DEPTH_OF.values()) == {"light", "personal", "deep"}
     assert len(set(THEME_OF.values())) >= 10
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    history=st.lists(st.sampled_from([q["id"] for q in QUESTIONS]), max_size=60),
+    deepest=st.sampled_from(["light", "personal", "deep"]),
+    seed=st.text(min_size=1, max_size=8),
+)
+def test_any_history_gets_an_eligible_least_served_question(history, deepest, seed) -> None:
+    chosen = selection.choose_question(seed=seed, history=history, deepest=deepest)
+    eligible = [q["id"] for q in QUESTIONS if q["depth"] in selection.allowed_depths(deepest)]
+    counts = Counter(history)
+    assert chosen in eligible
+    assert counts[chosen] == min(counts[i] for i in eligible)
