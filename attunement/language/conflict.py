@@ -217,7 +217,9 @@ def cue_scores(text: str) -> tuple[dict[str, float], dict[str, str]]:
 
 def conflict_features(vectors: FloatArray, texts: list[str]) -> FloatArray:
     """Input of the trained head: the embedding beside the four cue scores."""
-    cues = np.array([[cue_scores(x)[0][h] for h in HORSEMEN] for x in texts], dtype=np.float64)
+    cues = np.array(
+        [[scores[h] for h in HORSEMEN] for scores, _ in map(cue_scores, texts)], dtype=np.float64
+    )
     gentle = np.array([[1.0 if _GENTLE.search(t.normalise(x)) else 0.0] for x in texts])
     return np.hstack([vectors, cues, gentle])
 

@@ -17,8 +17,9 @@ from .encoder import encode
 from .heads import get_heads, has_head, logits, softmax
 
 RISKS = ("none", "self_harm", "harm_to_others", "abuse")
-# Low on purpose (recall first); chosen on the training users of C-SSRS and our own set.
-FLAG_AT = 0.3
+# Low on purpose (recall first): the highest round bar that still flags every at-risk training
+# user of C-SSRS and every risky sentence of our own training set, less a small margin.
+FLAG_AT = 0.45
 _PIECE_WORDS = 60
 
 _ME = r"(?:i|i'm|i am|i've|i have|i'll|i will|i was|i keep|i just|i really|i)"
@@ -188,15 +189,13 @@ class SafetyResult:
 
 
 def pieces(text: str) -> list[str]:
-    """Sentence-sized pieces covering the whole text (long sentences are split by words);
-    short texts are also kept whole, so that context across two sentences is seen."""
+    """The text's sentences, an over-long sentence split into pieces of 60 words, so that the
+    whole text is read however long it is (the encoder itself stops at 256 tokens)."""
     out: list[str] = []
     for sentence in t.sentences(text):
         tokens = sentence.split()
         for start in range(0, len(tokens), _PIECE_WORDS):
             out.append(" ".join(tokens[start : start + _PIECE_WORDS]))
-    if 1 < len(out) <= 4:
-        out.append(" ".join(text.split()))
     return out or [text]
 
 

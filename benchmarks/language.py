@@ -1,0 +1,100 @@
+"""Speed and memory of attunement.language (run by hand; prints figures, asserts nothing).
+
+    .venv/bin/python benchmarks/language.py [--n 512] [--threads 2]
+
+Targets (issue 3): load < 1 s, listening p95 < 15 ms for a two-sentence pair, >= 500 pairs/s
+batched for every analyzer, < 300 MB resident after load, and analyzer overhead <= 1.2x the
+raw encoder on the same texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+DATA = REPO / "scripts" / "language_data"
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def rate(fn: Callable[[], object], items: int, repeats: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - started)
+    return items / best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=512, help="inputs per batch measurement")
+    parser.add_argument("--threads", type=int, default=0, help="onnxruntime threads (0: auto)")
+    args = parser.parse_args()
+    if args.threads:
+        os.environ["ATTUNEMENT_LANGUAGE_THREADS"] = str(args.threads)
+
+    started = time.perf_counter()
+    import attunement.language as lang
+    from attunement.language.encoder import encode
+
+    imported = time.perf_counter()
+    lang.warm_up()
+    loaded = time.perf_counter()
+    print(
+        f"import {imported - started:.2f}s, load (warm_up) {loaded - imported:.2f}s, "
+        f"resident after load {rss_mb():.0f} MB, cpus {os.cpu_count()}"
+    )
+
+    listening = [json.loads(x) for x in (DATA / "listening.jsonl").read_text().splitlines()]
+    conflict = [json.loads(x)["text"] for x in (DATA / "conflict.jsonl").read_text().splitlines()]
+    safety = [json.loads(x)["text"] for x in (DATA / "safety.jsonl").read_text().splitlines()]
+    n = args.n
+    pairs = [(r["statement"], r["reply"]) for r in listening]
+    pairs = (pairs * (n // len(pairs) + 1))[:n]
+    singles = ((conflict + safety) * (n // (len(conflict) + len(safety)) + 1))[:n]
+
+    # latency of one listening pair, as the web feedback calls it
+    timings = []
+    for statement, reply in pairs[:300]:
+        t0 = time.perf_counter()
+        lang.analyze_listening(statement, reply)
+        timings.append((time.perf_counter() - t0) * 1000)
+    timings.sort()
+    p50 = statistics.median(timings)
+    p95 = timings[int(len(timings) * 0.95)]
+    print(f"listening single pair: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+
+    flat_pairs = [x for pair in pairs for x in pair]
+    raw_pairs = rate(lambda: encode(flat_pairs), n)
+    raw_single = rate(lambda: encode(singles), n)
+    print(f"raw encoder: {raw_pairs:.0f} pairs/s (two texts each), {raw_single:.0f} texts/s")
+    cases: list[tuple[str, Callable[[], object], float]] = [
+        ("listening", lambda: lang.analyze_listening_batch(pairs), raw_pairs),
+        ("empathy", lambda: lang.analyze_empathy_batch(pairs), raw_pairs),
+        ("emotions", lambda: lang.analyze_emotions_batch(singles), raw_single),
+        ("conflict", lambda: lang.analyze_conflict_batch(singles), raw_single),
+        ("safety", lambda: lang.analyze_safety_batch(singles), raw_single),
+    ]
+    for name, fn, raw in cases:
+        got = rate(fn, n)
+        unit = "pairs/s" if raw is raw_pairs else "texts/s"
+        print(f"{name:<10} {got:7.0f} {unit}   overhead {raw / got:.2f}x the raw encoder")
+    print(f"resident at the end {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
