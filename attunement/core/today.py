@@ -11,8 +11,8 @@ from django.http import HttpRequest
 
 PANELS = [
     "attunement.support.today.panel",
-    "attunement.sharing.today.panel",
     "attunement.listening.today.panel",
+    "attunement.sharing.today.panel",
     "attunement.safety.today.panel",
 ]
 
