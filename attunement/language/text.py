@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -14,7 +15,15 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(_APOSTROPHES).lower().split())
 
 
+@lru_cache(maxsize=1024)
+def _short_words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(normalise(text)))
+
+
 def words(text: str) -> list[str]:
+    """Lower-cased words (short texts are cached: the analyzers ask for them repeatedly)."""
+    if len(text) <= 2000:
+        return list(_short_words(text))
     return _WORD.findall(normalise(text))
 
 
@@ -142,6 +151,7 @@ def swap_perspective(text: str) -> str:
     return " ".join(_SWAP.get(w, w) for w in words(text))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix stripper, enough to match "evenings"/"evening", "worried"/"worry"."""
     for suffix, keep in (
@@ -163,6 +173,7 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 2]
 
 
+@lru_cache(maxsize=65536)
 def feeling_family(word: str) -> str | None:
     """The feeling family of a word ("frustrates" -> "angry"), or None."""
     return FEELING_WORD_FAMILY.get(word) or FEELING_STEM_FAMILY.get(stem(word))
