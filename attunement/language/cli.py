@@ -105,17 +105,34 @@ def _blocks(stream: typing.BinaryIO | typing.TextIO) -> Iterator[list[bytes | st
     interactive line is answered straight away."""
     binary = getattr(stream, "buffer", None) if not hasattr(stream, "read1") else stream
     if binary is not None and hasattr(binary, "read1"):
-        pending = b""
+        # An over-long line is kept only up to just past the limit (so it is refused with an
+        # error) and the rest of it is skipped, so memory stays bounded whatever comes in.
+        pending = bytearray()
+        too_long = False
         while True:
             chunk = binary.read1(_READ_SIZE)
             if not chunk:
                 if pending:
-                    yield [pending]
+                    yield [bytes(pending)]
                 return
-            pending += chunk
-            *lines, pending = pending.split(b"\n")
-            for start in range(0, len(lines), _MAX_BATCH):
-                yield list(lines[start : start + _MAX_BATCH])
+            lines: list[bytes | str] = []
+            start = 0
+            while True:
+                end = chunk.find(b"\n", start)
+                piece = chunk[start:] if end < 0 else chunk[start:end]
+                if not too_long:
+                    pending += piece
+                    if len(pending) > MAX_LINE_BYTES:
+                        del pending[MAX_LINE_BYTES + 1 :]
+                        too_long = True
+                if end < 0:
+                    break
+                lines.append(bytes(pending))
+                pending = bytearray()
+                too_long = False
+                start = end + 1
+            for first in range(0, len(lines), _MAX_BATCH):
+                yield lines[first : first + _MAX_BATCH]
     else:
         block: list[bytes | str] = []
         for line in typing.cast(typing.TextIO, stream):

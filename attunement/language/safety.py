@@ -32,10 +32,15 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (
             re.compile(
                 r"\b(?:kill(?:ing)? myself|end(?:ing)? (?:my|it) (?:life|all)|take my (?:own )?"
-                r"life|suicid\w*|hang(?:ing)? myself|my suicide)\b"
+                r"life|hang(?:ing)? myself|my suicide|i(?:'m| am| was| feel| felt| have been|'ve "
+                r"been) (?:so |really |very |getting |feeling )?suicidal|suicidal (?:thoughts|"
+                r"feelings|urges)|thoughts of (?:suicide|killing myself|ending it)|attempted "
+                r"suicide|my (?:last )?attempt)\b"
             ),
             0.75,
         ),
+        # talking about suicide at all (people helping others do too) is a weaker cue
+        (re.compile(r"\bsuicid\w*"), 0.3),
         (
             re.compile(
                 r"\b(?:want(?:ed)? to die|wish i (?:was|were) dead|wish i wasn't (?:here|alive|"

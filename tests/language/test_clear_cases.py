@@ -225,3 +225,9 @@ def test_a_risk_late_in_a_long_text_is_found() -> None:
     filler = "We went to the market and bought apples and bread for the week. " * 80
     result = analyze_safety(filler + "Honestly I don't want to be alive anymore.")
     assert result.risk == "self_harm"
+
+
+def test_moving_for_staying_is_a_contradiction() -> None:
+    faithful = analyze_listening("I want to stay in this city.", "You want to stay in this city.")
+    swapped = analyze_listening("I want to stay in this city.", "You want to move away.")
+    assert swapped.fidelity < 0.4 < faithful.fidelity

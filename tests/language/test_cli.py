@@ -112,3 +112,23 @@ def test_module_entry_point_runs_as_a_process() -> None:
     assert len(lines) == 2
     assert json.loads(lines[0])["stonewalling"] >= 0.5
     assert "error" in json.loads(lines[1])
+
+
+def test_an_enormous_line_is_refused_and_the_next_line_still_runs() -> None:
+    huge = b'{"text": "' + b"x" * (3 * cli.MAX_LINE_BYTES) + b'"}'
+    code, answers = run_lines("emotions", [huge, b'{"text": "Thank you!"}'])
+    assert code == 0
+    assert len(answers) == 2
+    assert "longer than" in str(answers[0]["error"])
+    assert "emotions" in answers[1]
+
+
+def test_lines_split_across_reads_are_joined() -> None:
+    class Trickle(io.BytesIO):
+        def read1(self, size: int = -1) -> bytes:
+            return super().read1(3)
+
+    out = io.StringIO()
+    stream = Trickle(b'{"text": "He hits me."}\n{"text": "hello"}\n')
+    assert cli.run("safety", stream, out) == 0
+    assert [json.loads(x)["risk"] for x in out.getvalue().splitlines()] == ["abuse", "none"]
