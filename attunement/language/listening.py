@@ -53,7 +53,9 @@ _ADVICE = re.compile(
     r"say|suggest|recommend)|you could (?:just|try|always)|maybe you (?:should|could|need)|"
     r"the best thing (?:to do )?is|what you need (?:to do )?is|i suggest|i recommend|"
     r"you'd better|don't worry about it|let it go|get over it|we should|we need to|let's|"
-    r"calm down|you just need|all you need)\b"
+    r"calm down|you just need|all you need|don't worry|no need to worry|nothing to worry about|"
+    r"it'll (?:be )?(?:fine|okay|ok)|you'll be (?:fine|okay|ok)|don't be (?:sad|silly|upset|"
+    r"nervous|scared))\b"
 )
 _REBUTTAL = re.compile(
     r"(?:^(?:yeah|yes|okay|ok|sure|well|i know|i get it|i hear you|i understand|fine)?[\s,.]*"
@@ -74,7 +76,8 @@ _JUDGE = re.compile(
 _SELF_TURN = re.compile(
     r"\b(?:me too|same (?:here|with me|for me)|i feel the same|that happens to me|i also|"
     r"i had the same|when i was|i remember when|i know exactly|i've had|what about me|"
-    r"that reminds me|i went through|i've been through)\b"
+    r"that reminds me|i went through|i've been through|"
+    r"i(?:'ve| have)? ?(?:been|am|was|feel|felt|'m) (?:\w+ )?\w+ too)\b"
 )
 
 
@@ -292,7 +295,7 @@ def _tips(
             "Your reply seems to say something different from what your partner said. Try "
             "their own words back and check: \u201cDid I get that right?\u201d"
         )
-    if fid.missed_feelings and act != "question":
+    if fid.missed_feelings and act == "reflection":
         feeling = fid.missed_feelings[0]
         tips.append(
             "Your reflection caught what your partner said but missed how they felt. They "
@@ -337,7 +340,10 @@ def _decide_act(probs: FloatArray, reply: str, pushing_back: bool) -> str:
     """Rules for the clear cases, the trained head for the rest."""
     core = _core(reply)
     questions = _question_sentences(reply)
-    reflective = bool(_REFLECT.search(core))
+    # "You're nervous about…" mirrors a feeling even without a stock opener.
+    reflective = bool(_REFLECT.search(core)) or (
+        core.startswith(("you", "your")) and bool(t.feeling_words(core))
+    )
     genuine_questions = [
         q
         for q in questions
@@ -398,12 +404,23 @@ def analyze_listening_batch(pairs: list[tuple[str, str]]) -> list[ListeningResul
         rebuttal = bool(_REBUTTAL.search(core))
         judging = bool(_JUDGE.search(core)) or bool(_SELF_TURN.search(core))
         act = _decide_act(act_probs[i], reply, rebuttal or judging)
-        if advice and act == "reflection" and not _REFLECT.search(core):
+        advice_match = _ADVICE.search(core)
+        if (
+            advice_match
+            and act == "reflection"
+            and (
+                advice_match.start() == 0
+                or not _REFLECT.search(core[: advice_match.start()])
+                and not t.feeling_words(core[: advice_match.start()])
+            )
+        ):
             act = "other"
         question = _question_type(float(open_probs[i]), reply) if act == "question" else None
         fid = _fidelity(statement, reply, float(similarity[i]), act)
         if rebuttal or judging:
             fid = replace(fid, score=round(fid.score * 0.7, 3))
+        if fid.self_focus and act == "reflection":
+            act = "other"
         judgment = rebuttal or judging or fid.self_focus
         results.append(
             ListeningResult(

@@ -69,7 +69,8 @@ FEELING_FAMILIES: dict[str, list[str]] = {
     ).split(),
     "afraid": (
         "afraid scared fear frightened anxious anxiety worried worry worrying nervous panicky "
-        "panic uneasy insecure terrified dread stressed stress tense"
+        "panic uneasy insecure terrified dread stressed stress tense scary daunting "
+        "nerve-wracking nervewracking terrifying dreading"
     ).split(),
     "lonely": "lonely isolated unseen invisible ignored unheard forgotten neglected".split(),
     "tired": "tired exhausted drained worn overwhelmed burnt burned swamped stretched".split(),

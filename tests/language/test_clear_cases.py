@@ -231,3 +231,27 @@ def test_moving_for_staying_is_a_contradiction() -> None:
     faithful = analyze_listening("I want to stay in this city.", "You want to stay in this city.")
     swapped = analyze_listening("I want to stay in this city.", "You want to move away.")
     assert swapped.fidelity < 0.4 < faithful.fidelity
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Don't worry, they'll love you.",
+        "If I were you I'd tell her how you feel.",
+        "You need to stop worrying, it'll be fine.",
+    ],
+)
+def test_reassurance_and_fixes_are_advice_not_reflection(reply: str) -> None:
+    result = analyze_listening("I'm nervous about meeting your parents on Sunday.", reply)
+    assert result.advice
+    assert result.act == "other"
+
+
+def test_a_feeling_mirrored_without_a_stock_opener_is_a_reflection() -> None:
+    result = analyze_listening(
+        "I'm nervous about meeting your parents on Sunday.",
+        "You're nervous about meeting my parents on Sunday.",
+    )
+    assert result.act == "reflection"
+    assert result.fidelity >= 0.65
+    assert not result.judgment
