@@ -123,35 +123,6 @@ for _a, _b in ANTONYM_PAIRS:
 FIRST_PERSON = frozenset("i me my mine myself i'm i've i'd i'll".split())
 SECOND_PERSON = frozenset("you your yours yourself you're you've you'd you'll".split())
 
-# Reflections mirror the speaker: "I" in the statement becomes "you" in the reply.
-_SWAP = {
-    "i": "you",
-    "me": "you",
-    "my": "your",
-    "mine": "yours",
-    "myself": "yourself",
-    "i'm": "you're",
-    "i've": "you've",
-    "i'd": "you'd",
-    "i'll": "you'll",
-    "am": "are",
-    "you": "I",
-    "your": "my",
-    "yours": "mine",
-    "yourself": "myself",
-    "you're": "I'm",
-    "you've": "I've",
-    "you'd": "I'd",
-    "you'll": "I'll",
-}
-
-
-def swap_perspective(text: str) -> str:
-    """Turn "you feel X" into "I feel X" (and back), so a reflection can be compared with
-    the statement it mirrors."""
-    return " ".join(_SWAP.get(w, w) for w in words(text))
-
-
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix stripper, enough to match "evenings"/"evening", "worried"/"worry"."""

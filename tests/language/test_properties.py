@@ -89,3 +89,17 @@ def test_batches_keep_order_and_length() -> None:
     assert analyze_emotions_batch(batch)[0].emotions[0][0] in ("joy", "excitement", "admiration")
     assert [r.risk for r in analyze_safety_batch(batch)] == ["none", "abuse", "none"]
     assert analyze_safety_batch([]) == []
+
+
+def test_analyzers_can_be_called_from_many_threads_at_once() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from attunement.language import analyze_listening, analyze_safety
+
+    def work(i: int) -> tuple[str, str]:
+        listened = analyze_listening(f"I'm tired after day {i}.", f"You're tired after day {i}.")
+        return listened.act, analyze_safety(f"He hits me, day {i}.").risk
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(work, range(24)))
+    assert results == [("reflection", "abuse")] * 24
