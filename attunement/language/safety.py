@@ -27,6 +27,26 @@ _PARTNER = (
     r"(?:he|she|they|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|fianc\w+|spouse|"
     r"dad|father|mum|mom|mother|stepdad|stepmom))"
 )
+# Who a threat is aimed at: a person, not "this presentation".
+_TARGET = (
+    r"(?:him|her|them|you|someone|somebody|anyone|everyone|people|that (?:guy|man|woman|girl|"
+    r"boy|person)|the (?:guy|man|woman|kids?|lot)|my \w+|his \w+|their \w+|\w+ (?:up|down))\b"
+)
+# Further plain-language cues, written for this project.
+_MORE_SELF_HARM = (
+    r"\b(?:what's the point (?:of|in) (?:anything|living|being alive|going on)|what's the point "
+    r"anymore|tired of (?:existing|living|being alive|life)|had enough of (?:life|living|being "
+    r"alive)|how many (?:pills|tablets)|(?:researching|looking up|googling) (?:how|ways) to "
+    r"(?:die|end it|kill myself|overdose))\b"
+)
+_MORE_HARM = (
+    r"\b(?:i'm the one who'll do it|deserves to (?:die|get hurt|be hurt|get (?:his|her|their) "
+    r"\w+ kicked in)|(?:kick|smash|beat) (?:his|her|their) (?:head|face) in)\b"
+)
+_MORE_ABUSE = (
+    r"\b(?:(?:gets|becomes|turns|got) (?:violent|physical|rough)|hand over my (?:wages|money|"
+    r"pay|salary|cards?)|takes? (?:all )?my (?:wages|pay|salary))\b"
+)
 _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "self_harm": [
         (
@@ -39,6 +59,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             ),
             0.75,
         ),
+        (re.compile(_MORE_SELF_HARM), 0.7),
         # talking about suicide at all (people helping others do too) is a weaker cue
         (re.compile(r"\bsuicid\w*"), 0.3),
         (
@@ -85,18 +106,19 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         ),
     ],
     "harm_to_others": [
+        (re.compile(_MORE_HARM), 0.7),
         (
             re.compile(
                 rf"\b{_ME} (?:'m |am )?(?:going to|gonna|will|want to|could|swear i'll|might|"
                 r"would) (?:\w+ )?(?:hurt|kill|hit|punch|beat|stab|shoot|strangle|smash|burn|"
-                r"poison|choke|end|attack|slap|shove)\b"
+                r"poison|choke|end|attack|slap|shove) " + _TARGET
             ),
             0.75,
         ),
         (
             re.compile(
                 r"\bi'll (?:\w+ )?(?:hurt|kill|hit|punch|beat|stab|shoot|strangle|smash|burn|"
-                r"poison|choke|end|slap)\b"
+                r"poison|choke|end|slap) " + _TARGET
             ),
             0.75,
         ),
@@ -118,6 +140,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         ),
     ],
     "abuse": [
+        (re.compile(_MORE_ABUSE), 0.65),
         (
             re.compile(
                 rf"\b{_PARTNER} (?:\w+ )?(?:hits?|hit|punch(?:es|ed)?|push(?:es|ed)|"
@@ -174,7 +197,9 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
 # Phrases that use the words of harm for everyday things.
 _IDIOMS = re.compile(
     r"\b(?:killed me|killing me|dying to|could kill for|would kill for|kill for a|dying of|"
-    r"die of (?:embarrassment|laughter|shame)|'d die if|'d kill me|would kill me|murder a)\b"
+    r"die of (?:embarrassment|laughter|shame)|'d die if|'d kill me|would kill me|murder a|"
+    r"hit me with (?:a|an|the|some|this) (?:surprise|news|question|joke|request|bill|idea|song|"
+    r"party|present|gift)\w*|kill(?:ing)? (?:it|this|that) \w*)\b"
 )
 
 

@@ -123,6 +123,7 @@ for _a, _b in ANTONYM_PAIRS:
 FIRST_PERSON = frozenset("i me my mine myself i'm i've i'd i'll".split())
 SECOND_PERSON = frozenset("you your yours yourself you're you've you'd you'll".split())
 
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix stripper, enough to match "evenings"/"evening", "worried"/"worry"."""

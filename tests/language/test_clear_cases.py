@@ -255,3 +255,29 @@ def test_a_feeling_mirrored_without_a_stock_opener_is_a_reflection() -> None:
     assert result.act == "reflection"
     assert result.fidelity >= 0.65
     assert not result.judgment
+
+
+@pytest.mark.parametrize(
+    ("text", "risk"),
+    [
+        ("I've been researching how many pills it would take.", "self_harm"),
+        ("What's the point of anything anymore. I'm tired of existing.", "self_harm"),
+        ("He deserves to get his head kicked in and I'm the one who'll do it.", "harm_to_others"),
+        ("I have to hand over my wages to him every Friday.", "abuse"),
+        ("She gets violent when she drinks.", "abuse"),
+    ],
+)
+def test_plain_language_risk_is_caught(text: str, risk: str) -> None:
+    assert analyze_safety(text).risk == risk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to kill this presentation tomorrow.",
+        "She hit me with a surprise party, I cried.",
+        "He's killing it at his new job.",
+    ],
+)
+def test_idioms_of_harm_are_not_flagged(text: str) -> None:
+    assert analyze_safety(text).risk == "none"
