@@ -30,7 +30,9 @@ _PARTNER = (
 # Who a threat is aimed at: a person, not "this presentation".
 _TARGET = (
     r"(?:him|her|them|you|someone|somebody|anyone|everyone|people|that (?:guy|man|woman|girl|"
-    r"boy|person)|the (?:guy|man|woman|kids?|lot)|my \w+|his \w+|their \w+|\w+ (?:up|down))\b"
+    r"boy|person)|the (?:guy|man|woman|kids?|lot)|(?:my|his|her|their) (?:partner|husband|wife|"
+    r"boyfriend|girlfriend|ex|kids?|son|daughter|boss|brother|sister|mum|mom|dad|family|"
+    r"neighbou?r|friends?|colleague)|\w+ (?:up|down))\b"
 )
 # Further plain-language cues, written for this project.
 _MORE_SELF_HARM = (
@@ -40,11 +42,15 @@ _MORE_SELF_HARM = (
     r"(?:die|end it|kill myself|overdose))\b"
 )
 _MORE_HARM = (
-    r"\b(?:i'm the one who'll do it|deserves to (?:die|get hurt|be hurt|get (?:his|her|their) "
+    r"\b(?:threw (?:a|the|my|his|her) \w+ at (?:him|her|them)|next time (?:it|i) won't miss|"
+    r"make (?:him|her|them) (?:regret|pay)|with my (?:fists|bare hands)|"
+    r"i'm the one who'll do it|deserves to (?:die|get hurt|be hurt|get (?:his|her|their) "
     r"\w+ kicked in)|(?:kick|smash|beat) (?:his|her|their) (?:head|face) in)\b"
 )
 _MORE_ABUSE = (
-    r"\b(?:(?:gets|becomes|turns|got) (?:violent|physical|rough)|hand over my (?:wages|money|"
+    r"\b(?:punish(?:es|ed)? me|(?:tell|text|report to) (?:him|her|them) where i am|reads my "
+    r"(?:diary|journal|letters)|(?:he|she|they) gets? (?:furious|angry|mad|violent) (?:if|when) i|"
+    r"(?:gets|becomes|turns|got) (?:violent|physical|rough)|hand over my (?:wages|money|"
     r"pay|salary|cards?)|takes? (?:all )?my (?:wages|pay|salary))\b"
 )
 _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
