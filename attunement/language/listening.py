@@ -119,6 +119,7 @@ def lexical_act_features(statement: str, reply: str) -> list[float]:
     first_word = core.split(" ", 1)[0] if core else ""
     n = max(1, len(tokens))
     questions = _question_sentences(reply)
+    said = set(t.content_stems(statement))
     return [
         1.0 if reply.rstrip().endswith("?") else 0.0,
         1.0 if questions else 0.0,
@@ -130,6 +131,9 @@ def lexical_act_features(statement: str, reply: str) -> list[float]:
         sum(1 for w in tokens if w in t.FIRST_PERSON) / n,
         float(np.log1p(len(tokens))),
         1.0 if _ADVICE.search(core) else 0.0,
+        # reflections re-use the speaker's words and name their feelings
+        len(said & set(t.content_stems(reply))) / len(said) if said else 0.0,
+        1.0 if t.feeling_words(reply) else 0.0,
     ]
 
 
