@@ -6,7 +6,8 @@ Prints per-class precision, recall and F1 and the macro-F1 for:
   emotions   GoEmotions dev (never trained on; thresholds were tuned on a slice of train)
   listening  AnnoMI therapist turns of held-out transcripts (split by transcript id), and the
              held-out quarter of our own listening pairs
-  empathy    EPITOME, all rows (check-only data: nothing is trained or tuned on it)
+  empathy    EPITOME, all rows (check-only data: nothing is trained or tuned on it), and our
+             own hand-written pairs (on which the rules were revised)
   safety     C-SSRS held-out users (split by user), and the held-out quarter of our own set
   conflict   the held-out quarter of our own conflict sentences
 """
@@ -174,6 +175,20 @@ def eval_empathy(data: Path, out: dict[str, object]) -> None:
             [int(r["level"]) for r in rows],
             [0, 1, 2],
             f"reference: RoBERTa on the full corpus, accuracy {acc}, macro-F1 {f1}",
+        )
+    eval_empathy_own(out)
+
+
+def eval_empathy_own(out: dict[str, object]) -> None:
+    rows = tl.read_own("empathy")
+    results = analyze_empathy_batch([(str(r["seeker"]), str(r["response"])) for r in rows])
+    for attr in ("emotional_reactions", "interpretations", "explorations"):
+        out[f"empathy_own_{attr}_macro_f1"] = classes(
+            f"empathy {attr}: our own {len(rows)} pairs (the rules were revised on these)",
+            [getattr(x, attr) for x in results],
+            [r[attr] for r in rows],
+            [0, 1, 2],
+            "",
         )
 
 

@@ -29,13 +29,15 @@ _ER_STRONG = re.compile(
     r"i(?:'m| am) (?:so |really )?(?:proud of you|here for you|sad to hear|sorry to hear)|"
     r"i care about you|you(?:'re| are) not alone|that must (?:be|have been|feel) (?:so |really |"
     r"incredibly |very )?(?:hard|painful|difficult|tough|awful|scary|lonely|exhausting|"
-    r"frustrating|terrifying|devastating)|i can't imagine how|you deserve (?:better|to be happy|"
-    r"love)|that(?:'s| is) (?:so |really )?(?:heartbreaking|awful|terrible|horrible|devastating)|"
+    r"frustrating|terrifying|devastating|frightening|heartbreaking|upsetting)|"
+    r"my heart goes out|i can't imagine how|you deserve (?:better|to be happy|love)|"
+    r"that(?:'s| is) (?:so |really )?(?:heartbreaking|awful|terrible|horrible|devastating)|"
     r"wish i could (?:hug|help)|<3|\u2764)"
 )
 _ER_WEAK = re.compile(
     r"\b(?:sorry|that sucks|sucks|that(?:'s| is) (?:rough|tough|hard|sad|unfair|not fair)|"
-    r"i hope|hope (?:you|things|it)|good luck|hang in there|take care|stay strong|you got this|"
+    r"i hope|hope (?:you|things|it|she|he|they|your)|good luck|hang in there|take care|"
+    r"stay strong|you got this|"
     r"you can do (?:it|this)|be strong|glad|wishing you|best wishes|congrat\w*|happy for you|"
     r"feel better|you matter|i believe in you|so happy|awesome|amazing)\b"
 )
@@ -47,11 +49,16 @@ _IP_STRONG = re.compile(
     r"that|the)|i was (?:in|also|the same)|when i was|i also|me too|i used to|i struggled|"
     r"i(?:'ve| have) had|i(?:'ve| have) struggled|i relate|i(?:'m| am) (?:in|going through) "
     r"(?:the same|a similar)|similar (?:situation|experience)|i know the feeling|been in your "
-    r"shoes|i get how|i understand you|you(?:'re| are) (?:feeling|going through|dealing with))\b"
+    r"shoes|i get how|i understand you|you(?:'re| are) (?:feeling|going through|dealing with)|"
+    r"(?:that|this|it) sounds (?:so |really |very |incredibly |pretty )?\w+|makes sense that|"
+    r"i know that (?:feeling|dread|fear|pain))\b"
 )
 # Relating a similar experience of one's own is an interpretation in EPITOME's definition.
 _OWN_STORY = re.compile(
-    r"\b(?:when i (?:was|had|lost|went|got|felt)|i (?:had|lost|went|felt|was) (?:a|the|in|through|"
+    r"\b(?:when i (?:was|had|lost|went|got|felt|moved|started|left|failed|broke)|i (?:lost|failed|"
+    r"had|did|got|sat|went through) mine|my (?:mum|mom|dad|partner|ex|wife|husband|brother|"
+    r"sister|friend|son|daughter) (?:was|had|went|did|got|passed)|i (?:had|lost|went|felt|was) "
+    r"(?:a|the|in|through|"
     r"so|really|very)|my (?:ex|mom|mum|dad|wife|husband|girlfriend|boyfriend|friend|brother|sister"
     r"|family|therapist|experience)\b.{0,40}\b(?:too|also|same|similar))\b"
 )
@@ -65,6 +72,11 @@ _EX_GENERIC = re.compile(
     r"do you want to talk(?: about it)?|want to talk|wanna talk|you ok|what's wrong|"
     r"what's going on|how so|what about you)\W*$"
 )
+_SUGGESTION = re.compile(
+    r"^(?:have you (?:tried|thought about|considered|looked into)|did you try|why don't you|"
+    r"why not|could you (?:try|just)|can't you (?:just)?)\b"
+)
+_WH_WORDS = frozenset("what what's how how's why when where who which".split())
 _FEELING_Q = re.compile(r"\b(?:feel|feeling|felt|emotion|going on|holding up|coping|doing)\b")
 
 _CARING = [GOEMOTIONS_LABELS.index(x) for x in ("caring", "sadness", "love", "remorse")]
@@ -91,7 +103,7 @@ def _emotional_reactions(core: str, caring: float) -> int:
     weak = len(_ER_WEAK.findall(core))
     if strong >= 1 and (strong + weak >= 2 or caring >= 0.5):
         return 2
-    if strong or weak or caring >= 0.6:
+    if strong or weak or caring >= 0.75:
         return 1
     return 0
 
@@ -114,6 +126,8 @@ def _explorations(seeker: str, response: str) -> int:
         core = re.sub(r"^(?:so|and|but|okay|ok|well|hey|also)\b[\s,]*", "", core)
         if not _QUESTION_START.match(core):
             continue
+        if _SUGGESTION.match(core):
+            continue  # "have you tried…?" is advice in a question's clothes, not exploring
         if _EX_GENERIC.match(core):
             best = max(best, 1)
             continue
@@ -121,7 +135,8 @@ def _explorations(seeker: str, response: str) -> int:
         addressed = bool(set(t.words(core)) & t.SECOND_PERSON)
         # a question about the seeker's own situation explores it; one about anything else
         # (or a stock phrase) only gestures at it
-        if addressed:
+        wh_detailed = core.split(" ", 1)[0] in _WH_WORDS and len(core.split()) >= 5
+        if addressed or wh_detailed:
             return 2
         if specific:
             best = max(best, 1)
