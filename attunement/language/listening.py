@@ -165,6 +165,12 @@ def question_features(reply_vectors: FloatArray, replies: list[str]) -> FloatArr
     return np.hstack([reply_vectors, np.array(rows, dtype=np.float64)])
 
 
+# How the statement-reply cosine maps to 0..1, and its share beside word re-use.
+SIM_FLOOR = 0.1
+SIM_SPAN = 0.6
+SIM_WEIGHT = 0.6
+
+
 @dataclass(frozen=True)
 class _Fidelity:
     score: float
@@ -188,11 +194,11 @@ def _fidelity(statement: str, reply: str, similarity: float, act: str) -> _Fidel
     covered = [s for s in facts if s in reply_stems]
     overlap = len(covered) / len(facts) if facts else None
 
-    sim = min(1.0, max(0.0, (similarity - 0.15) / 0.6))
+    sim = min(1.0, max(0.0, (similarity - SIM_FLOOR) / SIM_SPAN))
     if overlap is None:
         base = sim
     else:
-        base = 0.6 * sim + 0.4 * min(1.0, overlap * 1.4)
+        base = SIM_WEIGHT * sim + (1.0 - SIM_WEIGHT) * min(1.0, overlap * 1.4)
     if act == "question":
         # A question does not mirror; it is faithful when it stays with what was said.
         score = min(0.7, 0.15 + 0.55 * sim + 0.2 * min(1.0, (overlap or 0.0) * 1.4))

@@ -114,6 +114,16 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     ("better", "worse"),
     ("relaxed", "stressed"),
     ("every", "fewer"),
+    ("move", "stay"),
+    ("go", "stay"),
+    ("start", "stop"),
+    ("open", "closed"),
+    ("fair", "unfair"),
+    ("enjoy", "hate"),
+    ("excited", "dreading"),
+    ("sooner", "later"),
+    ("busy", "free"),
+    ("talk", "silence"),
 )
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _a, _b in ANTONYM_PAIRS:
