@@ -74,7 +74,9 @@ def _claim(
     if user.pk not in conversation.people():
         raise ConversationConflict("You're not part of this conversation.")
     current = (
-        Conversation.objects.select_for_update().select_related("couple").get(pk=conversation.pk)
+        Conversation.objects.select_for_update(of=("self",))
+        .select_related("couple")
+        .get(pk=conversation.pk)
     )
     if current.is_closed and action != machine.END:
         raise ConversationConflict("This conversation has ended.")
