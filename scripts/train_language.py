@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 
 from attunement.language import conflict, listening, safety  # noqa: E402
 from attunement.language.emotions import GOEMOTIONS_LABELS, emotion_features  # noqa: E402
-from attunement.language.encoder import encode  # noqa: E402
+from attunement.language.encoder import encode, encode_pooled  # noqa: E402
 from attunement.language.heads import HEADS_FILE  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -141,6 +141,23 @@ def embed(texts: list[str], name: str) -> np.ndarray:
     print(f"  embedded {len(texts)} {name} texts in {took:.1f}s", flush=True)
     np.save(path, vectors.astype(np.float32), allow_pickle=False)
     return vectors
+
+
+def embed_pooled(texts: list[str], name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Mean- and max-pooled vectors, cached like embed()."""
+    CACHE.mkdir(exist_ok=True)
+    key = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:16]
+    paths = [CACHE / f"{name}-{key}-mean.npy", CACHE / f"{name}-{key}-max.npy"]
+    if all(p.exists() for p in paths):
+        mean, maximum = (np.load(p, allow_pickle=False).astype(np.float64) for p in paths)
+        return mean, maximum
+    started = time.perf_counter()
+    mean32, max32 = encode_pooled(texts)
+    took = time.perf_counter() - started
+    print(f"  embedded {len(texts)} {name} texts (mean and max) in {took:.1f}s", flush=True)
+    for path, array in zip(paths, (mean32, max32), strict=True):
+        np.save(path, array, allow_pickle=False)
+    return mean32.astype(np.float64), max32.astype(np.float64)
 
 
 # ---------------------------------------------------------------- fitting
@@ -265,8 +282,7 @@ def macro_f1(pred: np.ndarray, truth: np.ndarray) -> float:
 def train_emotions(data: Path, store: dict[str, np.ndarray]) -> None:
     print("emotions: GoEmotions train (thresholds from 3-fold out-of-fold scores; dev to report)")
     texts, y = read_goemotions(data, "train")
-    vectors = embed(texts, "goemotions-train")
-    x = emotion_features(vectors, texts)
+    x = emotion_features(*embed_pooled(texts, "goemotions-train"), texts)
     rng = np.random.default_rng(SEED)
     fold = rng.integers(0, 3, len(texts))
     settings = {"kind": "multilabel", "l2": 1e-4, "epochs": 60, "lr": 2e-3, "batch": 512}
@@ -282,7 +298,7 @@ def train_emotions(data: Path, store: dict[str, np.ndarray]) -> None:
     params = fit(x, y, **settings)  # type: ignore[arg-type]
     params["b"] = params["b"] + shifts
     dev_texts, dev_y = read_goemotions(data, "dev")
-    dev_x = emotion_features(embed(dev_texts, "goemotions-dev"), dev_texts)
+    dev_x = emotion_features(*embed_pooled(dev_texts, "goemotions-dev"), dev_texts)
     z = predict(params, dev_x)
     pred = z >= 0
     none = ~pred.any(axis=1)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
-from .encoder import encode
+from .encoder import encode_pooled
 from .features import FloatArray, vader_features
 from .heads import logits, sigmoid
 
@@ -63,14 +65,24 @@ class EmotionsResult:
         return {"emotions": [[label, score] for label, score in self.emotions]}
 
 
-def emotion_features(vectors: FloatArray, texts: list[str]) -> FloatArray:
-    """The emotions head's input: the sentence embedding beside VADER's four scores."""
-    return np.hstack([vectors.astype(np.float64), vader_features(texts)])
+def emotion_features(
+    vectors: npt.NDArray[np.floating[Any]],
+    max_vectors: npt.NDArray[np.floating[Any]],
+    texts: list[str],
+) -> FloatArray:
+    """The emotions head's input: mean- and max-pooled embeddings beside VADER's four scores."""
+    return np.hstack(
+        [vectors.astype(np.float64), max_vectors.astype(np.float64), vader_features(texts)]
+    )
 
 
-def emotion_probabilities(vectors: FloatArray, texts: list[str]) -> FloatArray:
+def emotion_probabilities(
+    vectors: npt.NDArray[np.floating[Any]],
+    max_vectors: npt.NDArray[np.floating[Any]],
+    texts: list[str],
+) -> FloatArray:
     """[n, 28] probabilities (label order GOEMOTIONS_LABELS) from precomputed embeddings."""
-    return sigmoid(logits("emotions", emotion_features(vectors, texts)))
+    return sigmoid(logits("emotions", emotion_features(vectors, max_vectors, texts)))
 
 
 def _result(probs: FloatArray) -> EmotionsResult:
@@ -82,7 +94,8 @@ def analyze_emotions_batch(texts: list[str]) -> list[EmotionsResult]:
     """Emotions for many texts, with one encoder call."""
     if not texts:
         return []
-    probs = emotion_probabilities(encode(list(texts)).astype(np.float64), list(texts))
+    mean, maximum = encode_pooled(list(texts))
+    probs = emotion_probabilities(mean, maximum, list(texts))
     return [_result(row) for row in probs]
 
 

@@ -16,11 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
 from . import text as t
 from .emotions import GOEMOTIONS_LABELS, emotion_probabilities
-from .encoder import encode
+from .encoder import encode_pooled
 
 _ER_STRONG = re.compile(
     r"\b(?:(?:so|really|truly|very|deeply|incredibly) sorry|my heart|heart ?break\w*|"
@@ -148,8 +146,8 @@ def analyze_empathy_batch(pairs: list[tuple[str, str]]) -> list[EmpathyResult]:
     if not pairs:
         return []
     responses = [r for _, r in pairs]
-    r_vec = encode(responses).astype(np.float64)
-    caring = emotion_probabilities(r_vec, responses)[:, _CARING].max(axis=1)
+    mean, maximum = encode_pooled(responses)
+    caring = emotion_probabilities(mean, maximum, responses)[:, _CARING].max(axis=1)
     results = []
     for i, (seeker, response) in enumerate(pairs):
         core = t.normalise(response)

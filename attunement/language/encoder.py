@@ -83,9 +83,18 @@ class Encoder:
 
     def encode(self, texts: list[str]) -> FloatArray:
         """Return one L2-normalised 384-d vector per text (float32, shape [n, 384])."""
-        out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
+        return self.encode_pooled(texts, with_max=False)[0]
+
+    def encode_pooled(
+        self, texts: list[str], with_max: bool = True
+    ) -> tuple[FloatArray, FloatArray]:
+        """Mean-pooled vectors (the sentence embedding) and, if asked, max-pooled ones too
+        (token-wise maximum over the text, L2-normalised; the emotions head reads both).
+        Without `with_max` the second array is empty."""
+        mean_out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
+        max_out = np.zeros((len(texts) if with_max else 0, EMBEDDING_DIM), dtype=np.float32)
         if not texts:
-            return out
+            return mean_out, max_out
         encodings = self.tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), BATCH_SIZE):
@@ -104,10 +113,17 @@ class Encoder:
             weights = mask[:, :, None].astype(np.float32)
             summed = (hidden * weights).sum(axis=1)
             counts = np.clip(weights.sum(axis=1), 1e-9, None)
-            pooled = summed / counts
-            norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-            out[chunk] = pooled / norms
-        return out
+            mean_out[chunk] = _normalised(summed / counts)
+            if with_max:
+                masked = np.where(weights > 0, hidden, np.float32(-1e9))
+                max_out[chunk] = _normalised(masked.max(axis=1))
+        return mean_out, max_out
+
+
+def _normalised(x: FloatArray) -> FloatArray:
+    norms = np.clip(np.linalg.norm(x, axis=1, keepdims=True), 1e-12, None)
+    out: FloatArray = (x / norms).astype(np.float32)
+    return out
 
 
 _lock = threading.Lock()
@@ -151,3 +167,8 @@ def get_encoder() -> Encoder:
 def encode(texts: list[str]) -> FloatArray:
     """Embed texts with the shared encoder."""
     return get_encoder().encode(texts)
+
+
+def encode_pooled(texts: list[str]) -> tuple[FloatArray, FloatArray]:
+    """Mean- and max-pooled vectors with the shared encoder (see Encoder.encode_pooled)."""
+    return get_encoder().encode_pooled(texts)
