@@ -208,7 +208,7 @@ def _fidelity(statement: str, reply: str, similarity: float, act: str) -> _Fidel
     missed: list[str] = []
     opposite = False
     if statement_families:
-        caught = statement_families & reply_families
+        caught = t.families_caught(statement_families, reply_families)
         if not caught and act != "question":
             missed = list(statement_feelings)
             score *= 0.6

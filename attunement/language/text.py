@@ -88,6 +88,44 @@ FEELING_WORD_FAMILY: dict[str, str] = {
 }
 POSITIVE_FAMILIES = frozenset({"happy"})
 
+# Everyday phrases that name a feeling without a feeling word ("it wore me down").
+# Each match counts as one pseudo-word whose family is looked up like any other.
+FEELING_PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern), token, family)
+    for pattern, token, family in (
+        (
+            r"\b(?:wore|wear|wears|wearing|worn)\s+(?:\w+\s+)?(?:down|out|thin)\b",
+            "worn-down",
+            "tired",
+        ),
+        (r"\b(?:wiped|burnt|burned|stressed|tired)\s+out\b", "wiped-out", "tired"),
+        (r"\b(?:took|takes|taking|take)\s+(?:a lot|so much|it)\s+out of\b", "drained-by", "tired"),
+        (r"\b(?:run|ran)\s+(?:\w+\s+)?ragged\b|\brun down\b", "run-down", "tired"),
+        (r"\bat the end of (?:my|your|their) (?:rope|tether)\b", "end-of-rope", "tired"),
+        (r"\b(?:under|so much|a lot of) (?:pressure|strain)\b", "under-pressure", "afraid"),
+        (r"\bon edge\b|\bwound up\b|\bkeyed up\b", "on-edge", "afraid"),
+        (r"\bhad enough\b|\bsick of\b|\bfed up\b", "had-enough", "angry"),
+        (r"\bleft out\b|\bon (?:my|your|their) own\b", "left-out", "lonely"),
+        (r"\bover the moon\b|\bon cloud nine\b", "over-the-moon", "happy"),
+    )
+)
+for _pattern, _token, _family in FEELING_PHRASES:
+    FEELING_WORD_FAMILY[_token] = _family
+
+# Families close enough that naming one catches the other ("stressed" / "worn down").
+RELATED_FAMILIES: dict[str, frozenset[str]] = {
+    "afraid": frozenset({"tired"}),
+    "tired": frozenset({"afraid"}),
+    "sad": frozenset({"lonely"}),
+    "lonely": frozenset({"sad"}),
+}
+
+
+def families_caught(said: set[str], heard: set[str]) -> set[str]:
+    """The families in `said` that `heard` names, directly or through a close family."""
+    return {f for f in said if f in heard or RELATED_FAMILIES.get(f, frozenset()) & heard}
+
+
 # Pairs of words whose swap usually turns a reflection into a contradiction.
 ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     ("alone", "together"),
@@ -169,6 +207,12 @@ def feeling_words(text: str) -> list[str]:
     for i, token in enumerate(tokens):
         if feeling_family(token) and not any(w in NEGATIONS for w in tokens[max(0, i - 2) : i]):
             found.append(token)
+    plain = normalise(text)
+    for pattern, token, _family in FEELING_PHRASES:
+        for match in pattern.finditer(plain):
+            before = plain[max(0, match.start() - 12) : match.start()].split()[-2:]
+            if not any(w in NEGATIONS for w in before):
+                found.append(token)
     return found
 
 

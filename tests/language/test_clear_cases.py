@@ -27,6 +27,16 @@ def test_faithful_reflection_scores_high() -> None:
     assert not result.advice and not result.judgment
 
 
+def test_a_reflection_in_everyday_words_catches_the_feeling() -> None:
+    # The issue's own example: "wore you down" mirrors "stressed" without repeating it.
+    result = analyze_listening(
+        "I was so stressed at work today", "It sounds like today really wore you down."
+    )
+    assert result.act == "reflection"
+    assert result.fidelity >= 0.65
+    assert not any("missed how they felt" in tip for tip in result.tips)
+
+
 def test_contradiction_scores_low_despite_shared_words() -> None:
     result = analyze_listening(
         "I want more evenings alone, just to read and recharge.",
