@@ -19,6 +19,7 @@ from attunement.couples import access
 from attunement.couples.models import Couple, Visibility
 from attunement.listening import machine
 from attunement.listening.models import Conversation, Kind, Level, Mode, Rating, State, Turn
+from attunement.safety import hooks
 
 NOTIFY_AT_MOST_EVERY = timedelta(hours=1)
 # Shown when the safety app turns joint exercises off: it says neither why nor who.
@@ -80,6 +81,14 @@ def _claim(
     )
     if current.is_closed and action != machine.END:
         raise ConversationConflict("This conversation has ended.")
+    if (
+        current.mode == Mode.TYPED
+        and current.level != Level.LIGHT
+        and action not in (machine.END, machine.PAUSE)
+        and not hooks.joint_exercises_allowed(current.couple)
+    ):
+        # A screen taken after the start turns the conversation off too (neutral, no who or why).
+        raise ConversationConflict(UNAVAILABLE)
     if expected_step is not None and expected_step != current.step:
         raise ConversationConflict(
             "This conversation has moved on since your page loaded. Have a look at where it is now."

@@ -54,3 +54,20 @@ def test_in_person_conversations_stay_available(alice, couple, as_bob):
     take_screen(alice, at_risk=True)
     response = as_bob.post("/listening/start/", {**PAGE, "mode": "in_person"})
     assert response.status_code == 302
+
+
+def test_a_screen_at_risk_also_stops_a_typed_conversation_already_under_way(alice, couple, as_bob):
+    from attunement.listening.models import Conversation
+
+    assert _start(as_bob, "api").status_code == 201
+    conversation = Conversation.objects.get()
+    take_screen(alice, at_risk=True)
+    response = as_bob.post(
+        f"/api/v1/listening/conversations/{conversation.uuid}/pieces",
+        json.dumps({"text": "I feel stretched thin by the week.", "send_anyway": True}),
+        content_type="application/json",
+    )
+    assert response.status_code == 409
+    assert response.json() == {"detail": JOINT_OFF_MESSAGE}
+    conversation.refresh_from_db()
+    assert conversation.step == 0
