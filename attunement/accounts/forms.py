@@ -17,10 +17,20 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "time_zone", "reminders_enabled", "reminder_hour"]
+        fields = [
+            "display_name",
+            "time_zone",
+            "reminders_enabled",
+            "reminder_hour",
+            "partner_emails",
+        ]
         labels = {
             "display_name": "Your first name (what your partner sees)",
             "reminders_enabled": "Email me a gentle daily reminder to check in",
+            "partner_emails": (
+                "Email me when it's my turn in a conversation or our answers are ready to read "
+                "(never what was written)"
+            ),
         }
 
 

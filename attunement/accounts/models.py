@@ -31,6 +31,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     display_name = models.CharField(max_length=40, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC")
     reminders_enabled = models.BooleanField(default=False)
+    # Content-free emails when something needs this person (their turn, answers revealed).
+    partner_emails = models.BooleanField(default=True)
     reminder_hour = models.PositiveSmallIntegerField(default=9)
     next_reminder_at = models.DateTimeField(null=True, blank=True, db_index=True)
     is_staff = models.BooleanField(default=False)

@@ -27,6 +27,7 @@ def profile(request: HttpRequest) -> HttpResponse:
                     "display_name",
                     "time_zone",
                     "reminders_enabled",
+                    "partner_emails",
                     "reminder_hour",
                     "next_reminder_at",
                 ]

@@ -175,7 +175,11 @@ def _notify_turn(conversation: Conversation, acting_user: User) -> None:
     due = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lt": now - NOTIFY_AT_MOST_EVERY})
     if not Conversation.objects.filter(due, pk=conversation.pk).update(**{field: now}):
         return
-    recipient = User.objects.filter(pk=who, is_active=True).values_list("email", flat=True).first()
+    recipient = (
+        User.objects.filter(pk=who, is_active=True, partner_emails=True)
+        .values_list("email", flat=True)
+        .first()
+    )
     if not recipient:
         return
     url = f"{settings.SITE_ROOT.rstrip('/')}/listening/{conversation.uuid}/"

@@ -138,7 +138,7 @@ def reveal_if_complete(*, served: ServedQuestion, now: datetime | None = None) -
     Answer.objects.filter(served=served, skipped=False).update(revealed_at=now)
     recipients = list(
         Membership.objects.filter(
-            couple_id=served.couple_id, left_at__isnull=True, user__reminders_enabled=True
+            couple_id=served.couple_id, left_at__isnull=True, user__partner_emails=True
         ).values_list("user__email", flat=True)
     )
     if recipients:

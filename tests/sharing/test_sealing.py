@@ -85,8 +85,8 @@ def test_reveal_email_says_that_answers_are_readable_and_nothing_more(
     alice, bob, couple, django_capture_on_commit_callbacks
 ):
     for person in (alice, bob):
-        person.reminders_enabled = True
-        person.save(update_fields=["reminders_enabled"])
+        person.partner_emails = True
+        person.save(update_fields=["partner_emails"])
     answer(alice, SECRET)
     with django_capture_on_commit_callbacks(execute=True):
         answer(bob, OTHER)
@@ -98,8 +98,8 @@ def test_reveal_email_says_that_answers_are_readable_and_nothing_more(
 
 
 def test_no_email_before_the_reveal(alice, bob, couple, django_capture_on_commit_callbacks):
-    bob.reminders_enabled = True
-    bob.save(update_fields=["reminders_enabled"])
+    bob.partner_emails = True
+    bob.save(update_fields=["partner_emails"])
     with django_capture_on_commit_callbacks(execute=True):
         answer(alice)
         services.skip_question(user=bob, served=today(bob))
@@ -110,8 +110,8 @@ def test_no_email_before_the_reveal(alice, bob, couple, django_capture_on_commit
 def test_two_answers_arriving_at_the_same_moment_reveal_exactly_once():
     alice, bob = make_user("alice@example.com", "Alice"), make_user("bob@example.com", "Bob")
     for person in (alice, bob):
-        person.reminders_enabled = True
-        person.save(update_fields=["reminders_enabled"])
+        person.partner_emails = True
+        person.save(update_fields=["partner_emails"])
     pair(alice, bob)
     served = today(alice)
     barrier = threading.Barrier(2)
