@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -98,8 +98,6 @@ def leave(request: HttpRequest) -> HttpResponse:
 def revoke(request: HttpRequest, uuid: str) -> HttpResponse:
     invitation = Invitation.objects.filter(inviter=request.user, uuid=uuid).first()
     if invitation is None:
-        from django.http import Http404
-
         raise Http404
     services.revoke_invitation(invitation=invitation)
     messages.success(request, "That link no longer works.")

@@ -90,12 +90,6 @@ class TextForm(forms.Form):
     )
     step = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
-    def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError("Write a few words first.")
-        return text
-
 
 class PieceForm(TextForm):
     send_anyway = StrictBooleanField(required=False, widget=forms.HiddenInput)

@@ -30,9 +30,3 @@ class JournalForm(forms.Form):
         label="Write whatever is on your mind",
         error_messages={"required": "Write a few words first."},
     )
-
-    def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError("Write a few words first.")
-        return text

@@ -23,12 +23,6 @@ class AnswerForm(forms.Form):
         },
     )
 
-    def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError("Write a few words first, or skip this one.")
-        return text
-
 
 class ReactionForm(forms.Form):
     kind = forms.ChoiceField(

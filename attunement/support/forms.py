@@ -77,9 +77,3 @@ class AppreciationForm(forms.Form):
         label="What do you appreciate about your partner?",
         error_messages={"required": "Write a few words first."},
     )
-
-    def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError("Write a few words first.")
-        return text

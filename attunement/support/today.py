@@ -28,7 +28,6 @@ def panel(request: HttpRequest) -> Panel:
     )
     mine = next((c for c in recent if c.owner_id == user.pk and c.local_date == today), None)
     partners = next((c for c in recent if c.owner_id != user.pk), None)
-    my_recent = [c for c in recent if c.owner_id == user.pk and c.responses.all()]
     received = list(
         access.visible(user, Appreciation.objects)
         .filter(recipient=user, created_at__gte=user.local_now() - timedelta(days=RECENT_DAYS))
@@ -57,7 +56,6 @@ def panel(request: HttpRequest) -> Panel:
         "partner": partner,
         "answered": answered,
         "quick": quick_responses_for(partners.need) if partners else [],
-        "my_recent": my_recent,
         "received": received,
     }
     return Panel("support/_today.html", context, step)

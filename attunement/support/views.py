@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -55,7 +57,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
 def history(request: HttpRequest) -> HttpResponse:
     mine = access.own(request.user, CheckIn.objects)
     today = request.user.local_today()
-    recent = list(mine.filter(local_date__gt=today - chart.timedelta(days=chart.DAYS)))
+    recent = list(mine.filter(local_date__gt=today - timedelta(days=chart.DAYS)))
     page = Paginator(mine.order_by("-local_date"), HISTORY_PAGE).get_page(request.GET.get("page"))
     ctx = {"chart": chart.four_weeks(recent, today), "page": page}
     return render(request, "support/history.html", ctx)
@@ -67,18 +69,21 @@ def check_in_detail(request: HttpRequest, uuid: str) -> HttpResponse:
     item = access.get_visible_or_404(
         request.user, CheckIn.objects.select_related("owner"), uuid=uuid
     )
-    responses = access.visible(request.user, Response.objects.filter(check_in=item)).select_related(
-        "owner"
-    )
-    is_partner = item.owner_id != request.user.pk
+    return _render_detail(request, item, ResponseForm())
+
+
+def _render_detail(
+    request: HttpRequest, item: CheckIn, form: ResponseForm, status: int = 200
+) -> HttpResponse:
+    responses = access.visible(request.user, Response.objects.filter(check_in=item))
     ctx = {
         "item": item,
-        "responses": list(responses),
-        "is_partner": is_partner,
+        "responses": list(responses.select_related("owner")),
+        "is_partner": item.owner_id != request.user.pk,
         "quick": quick_responses_for(item.need),
-        "form": ResponseForm(),
+        "form": form,
     }
-    return render(request, "support/check_in_detail.html", ctx)
+    return render(request, "support/check_in_detail.html", ctx, status=status)
 
 
 @login_required
@@ -95,14 +100,8 @@ def respond(request: HttpRequest, uuid: str) -> HttpResponse:
         if request.POST.get("next") == "detail":
             return redirect("check_in_detail", uuid=item.uuid)
         return redirect("today")
-    ctx = {
-        "item": item,
-        "responses": [],
-        "is_partner": True,
-        "quick": quick_responses_for(item.need),
-        "form": form,
-    }
-    return render(request, "support/check_in_detail.html", ctx, status=400)
+    # Keep what was already said in view beside the error.
+    return _render_detail(request, item, form, status=400)
 
 
 @login_required

@@ -105,6 +105,17 @@ def test_an_empty_response_is_refused_and_nothing_is_recorded(alice, as_alice, a
     assert not c.turned_toward and not Response.objects.exists()
 
 
+def test_a_refused_response_still_shows_the_earlier_ones(alice, as_alice, as_bob, couple):
+    as_alice.post("/checkin/", FORM)
+    c = CheckIn.objects.get(owner=alice)
+    as_bob.post(f"/checkin/{c.uuid}/respond/", {"message": "Call you at six?"})
+    response = as_bob.post(f"/checkin/{c.uuid}/respond/", {"message": "x" * 600})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Call you at six?" in body and "at most 500 characters" in body
+    assert Response.objects.count() == 1
+
+
 def test_nobody_responds_to_their_own_check_in(alice, as_alice, couple):
     as_alice.post("/checkin/", FORM)
     c = CheckIn.objects.get(owner=alice)
@@ -180,3 +191,10 @@ def test_support_pages_refuse_wrong_methods(as_alice):
     assert as_alice.delete("/checkin/").status_code == 405
     assert as_alice.post("/checkin/history/").status_code == 405
     assert as_alice.put("/appreciations/").status_code == 405
+
+
+def test_a_blank_appreciation_is_refused_with_a_clear_message(as_alice, couple):
+    response = as_alice.post("/appreciations/", {"text": "   \n  "})
+    assert response.status_code == 400
+    assert "Write a few words first." in response.content.decode()
+    assert not Appreciation.objects.exists()
