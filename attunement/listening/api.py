@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 from pydantic import Field, field_validator, model_validator
 
 from attunement import content
+from attunement.core.paging import window
 from attunement.couples import access
 from attunement.listening import feedback, progress, services
 from attunement.listening.models import (
@@ -236,8 +237,7 @@ def list_topics(request: HttpRequest) -> list[dict[str, str]]:
 
 @router.get("/conversations", response=list[ConversationOut])
 def list_conversations(request: HttpRequest, limit: int = 30, offset: int = 0) -> list[dict]:
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
-    rows = _visible(request.auth).order_by("-updated_at")[offset : offset + limit]
+    rows = _visible(request.auth).order_by("-updated_at")[window(limit, offset)]
     return [_out(request.auth, c) for c in rows]
 
 

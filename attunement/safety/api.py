@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 from pydantic import Field, field_validator
 
 from attunement import content
+from attunement.core.paging import window
 from attunement.couples import access
 from attunement.safety import care, services
 from attunement.safety.hooks import (
@@ -148,8 +149,7 @@ def screen_result(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
 
 @router.get("/journal", response=list[JournalOut])
 def list_journal(request: HttpRequest, limit: int = 30, offset: int = 0) -> list[JournalEntry]:
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
-    return list(access.own(request.auth, JournalEntry.objects)[offset : offset + limit])
+    return list(access.own(request.auth, JournalEntry.objects)[window(limit, offset)])
 
 
 @router.post("/journal", response={201: JournalWrittenOut})

@@ -9,6 +9,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from attunement.core.paging import window
 from attunement.couples import access
 from attunement.safety.hooks import screen_text
 from attunement.sharing import reads, services
@@ -173,8 +174,7 @@ def history(
     limit: int = 30,
     offset: int = 0,
 ) -> list[dict[str, object]]:
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
-    rows = reads.history(request.auth, theme=theme, favourites=favourites)[offset : offset + limit]
+    rows = reads.history(request.auth, theme=theme, favourites=favourites)[window(limit, offset)]
     return [_question(request.auth, s) for s in rows]
 
 

@@ -8,6 +8,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field, field_validator
 
+from attunement.core.paging import window
 from attunement.couples import access
 from attunement.safety.hooks import care_payload, screen_text
 from attunement.safety.schemas import WithCare
@@ -123,10 +124,8 @@ def _visible_check_ins(user: object):
 def list_check_ins(
     request: HttpRequest, limit: int = 30, offset: int = 0
 ) -> list[dict[str, object]]:
-    limit, offset = max(1, min(limit, 100)), max(0, min(offset, 1_000_000))
-    rows = _visible_check_ins(request.auth).order_by("-local_date", "-created_at")[
-        offset : offset + limit
-    ]
+    ordered = _visible_check_ins(request.auth).order_by("-local_date", "-created_at")
+    rows = ordered[window(limit, offset)]
     return [_check_in_out(request.auth, c) for c in rows]
 
 
