@@ -1,11 +1,12 @@
 """The JSON API under /api/v1/: session auth for the app's own pages, personal tokens for others."""
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.security import APIKeyCookie, HttpBearer
 
 from attunement.accounts.models import PersonalToken, User, hash_token
+from attunement.lib.errors import NOT_FOUND, DomainError
 
 
 class SessionAuth(APIKeyCookie):
@@ -44,6 +45,18 @@ api = NinjaAPI(
     auth=[TokenAuth(), SessionAuth()],
     docs_url=None,
 )
+
+
+@api.exception_handler(DomainError)
+def refused(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    """Every refusal of every app answers one way: its status and the person-safe message."""
+    return api.create_response(request, {"detail": exc.message}, status=exc.status)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    """One 404 body, whether the object is absent or belongs to someone else."""
+    return api.create_response(request, {"detail": NOT_FOUND}, status=404)
 
 
 def _register() -> None:

@@ -31,7 +31,7 @@ def serve(args: argparse.Namespace) -> int:
     _manage("createcachetable")
     _manage("collectstatic", "--no-input", "-v", "0")
     if args.demo:
-        from attunement.core.demo import create_demo
+        from attunement.today.demo import create_demo
 
         print(create_demo())
     env = dict(os.environ, ATTUNEMENT_DATA_DIR=str(settings.DATA_DIR))
@@ -72,7 +72,7 @@ def serve(args: argparse.Namespace) -> int:
 
 def worker(args: argparse.Namespace) -> int:
     _django()
-    from attunement.core.worker import run_forever
+    from attunement.today.worker import run_forever
 
     run_forever()
     return 0
@@ -81,7 +81,7 @@ def worker(args: argparse.Namespace) -> int:
 def demo(args: argparse.Namespace) -> int:
     _django()
     _manage("migrate", "--no-input", "-v", "0")
-    from attunement.core.demo import create_demo
+    from attunement.today.demo import create_demo
 
     print(create_demo())
     return 0
@@ -101,7 +101,7 @@ def content(args: argparse.Namespace) -> int:
 
 def rotate_keys(args: argparse.Namespace) -> int:
     _django()
-    from attunement.core.rotation import rotate_all
+    from attunement.today.rotation import rotate_all
 
     count = rotate_all()
     print(f"Re-encrypted {count} value(s) under the newest key.")

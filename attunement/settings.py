@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from attunement.env import envbool, envint, envlist, envsecret
+from attunement.lib.env import envbool, envint, envlist, envsecret
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.getenv("ATTUNEMENT_DATA_DIR", Path.home() / ".local/share/attunement"))
@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
-    "attunement.core",
+    "attunement.today",
     "attunement.accounts",
     "attunement.couples",
     "attunement.support",
@@ -69,7 +69,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "attunement.core.middleware.PrivatePagesMiddleware",
+    "attunement.lib.middleware.PrivatePagesMiddleware",
+    "attunement.safety.screening.ScreeningMiddleware",
 ]
 
 ROOT_URLCONF = "attunement.urls"
@@ -85,7 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "attunement.core.context_processors.site",
+                "attunement.lib.context_processors.site",
                 "attunement.safety.context_processors.safety",
             ],
         },
@@ -202,7 +203,7 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "1")
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Attunement <attunement@localhost>")
 
-# Free text is encrypted at rest: newest key first, comma-separated (see attunement/core/crypto.py).
+# Free text is encrypted at rest: newest key first, comma-separated (see attunement/lib/crypto.py).
 ENCRYPTION_KEYS = envlist("ENCRYPTION_KEYS") or envsecret("ENCRYPTION_KEYS").split(",")
 
 # Security headers. Production turns the HTTPS knobs on through SECURE=1.

@@ -3,14 +3,14 @@ from django.urls import include, path
 
 from attunement.accounts import views as accounts_views
 from attunement.api import api
-from attunement.core import views as core_views
 from attunement.couples import views as couples_views
 from attunement.support import views as support_views
+from attunement.today import views as today_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("health/", core_views.health, name="health"),
-    path("today/", core_views.today, name="today"),
+    path("", today_views.home, name="home"),
+    path("health/", today_views.health, name="health"),
+    path("today/", today_views.today, name="today"),
     path("checkin/", support_views.check_in, name="check_in"),
     path("checkin/history/", support_views.history, name="history"),
     path("checkin/<uuid:uuid>/", support_views.check_in_detail, name="check_in_detail"),
@@ -21,7 +21,7 @@ urlpatterns = [
     path("couple/leave/", couples_views.leave, name="leave"),
     path("couple/invitations/<uuid:uuid>/revoke/", couples_views.revoke, name="revoke_invitation"),
     path("settings/", accounts_views.profile, name="profile"),
-    path("settings/delete/", accounts_views.delete, name="delete_account"),
+    path("settings/delete/", couples_views.delete_account, name="delete_account"),
     path("settings/tokens/", accounts_views.tokens, name="tokens"),
     path("settings/tokens/<uuid:uuid>/revoke/", accounts_views.revoke_token, name="revoke_token"),
     path("", include("attunement.sharing.urls")),

@@ -1,14 +1,12 @@
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from attunement.accounts.forms import DeleteAccountForm, ProfileForm, TokenForm
+from attunement.accounts.forms import ProfileForm, TokenForm
 from attunement.accounts.models import PersonalToken
-from attunement.accounts.services import delete_account
 
 
 @login_required
@@ -66,19 +64,3 @@ def revoke_token(request: HttpRequest, uuid: str) -> HttpResponse:
         raise Http404
     messages.success(request, "Token revoked. Apps using it are signed out.")
     return redirect("tokens")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def delete(request: HttpRequest) -> HttpResponse:
-    form, status = DeleteAccountForm(user=request.user), 200
-    if request.method == "POST":
-        form = DeleteAccountForm(request.POST, user=request.user)
-        if form.is_valid():
-            user = request.user
-            logout(request)
-            delete_account(user=user)
-            messages.success(request, "Your account and everything you wrote are deleted.")
-            return redirect("home")
-        status = 400
-    return render(request, "accounts/delete.html", {"form": form}, status=status)

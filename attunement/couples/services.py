@@ -1,7 +1,7 @@
 """Pairing and leaving: the writes that change who can see what."""
 
 import secrets
-from importlib import import_module
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -13,10 +13,15 @@ from attunement.accounts.models import User, hash_token
 from attunement.couples import access
 from attunement.couples.models import Couple, Invitation, Membership
 
-# Strategies that hold joint state a couple's end must close: each takes couple=.
-ON_COUPLE_ENDED = [
-    "attunement.listening.services.close_conversations_for_couple",
-]
+# Strategies that hold joint state a couple's end must close register a function here from
+# their AppConfig.ready() (see attunement/listening/apps.py): couples sits below them.
+_on_couple_ended: list[Callable[[Couple], object]] = []
+
+
+def when_couple_ends(close: Callable[[Couple], object]) -> None:
+    """Have `close(couple)` run inside the transaction that ends a couple."""
+    if close not in _on_couple_ended:
+        _on_couple_ended.append(close)
 
 
 class PairingError(Exception):
@@ -109,9 +114,8 @@ def leave_couple(*, user: User) -> None:
     now = timezone.now()
     Couple.objects.filter(pk=couple.pk, ended_at__isnull=True).update(ended_at=now)
     Membership.objects.filter(couple=couple, left_at__isnull=True).update(left_at=now)
-    for dotted in ON_COUPLE_ENDED:
-        module, name = dotted.rsplit(".", 1)
-        getattr(import_module(module), name)(couple=couple)
+    for close in _on_couple_ended:
+        close(couple)
     access.forget(user)
 
 
@@ -120,3 +124,11 @@ def revoke_invitation(*, invitation: Invitation) -> None:
     Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
         revoked_at=timezone.now()
     )
+
+
+@transaction.atomic
+def delete_account(*, user: User) -> None:
+    """Delete a person and everything they wrote, at once. The partner is not notified and
+    keeps what they wrote themselves."""
+    leave_couple(user=user)
+    user.delete()

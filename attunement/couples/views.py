@@ -1,9 +1,11 @@
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from attunement.accounts.forms import DeleteAccountForm
 from attunement.couples import access, services
 from attunement.couples.forms import InviteForm
 from attunement.couples.models import Invitation
@@ -102,3 +104,19 @@ def revoke(request: HttpRequest, uuid: str) -> HttpResponse:
     services.revoke_invitation(invitation=invitation)
     messages.success(request, "That link no longer works.")
     return redirect("couple")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    form, status = DeleteAccountForm(user=request.user), 200
+    if request.method == "POST":
+        form = DeleteAccountForm(request.POST, user=request.user)
+        if form.is_valid():
+            user = request.user
+            logout(request)
+            services.delete_account(user=user)
+            messages.success(request, "Your account and everything you wrote are deleted.")
+            return redirect("home")
+        status = 400
+    return render(request, "couples/delete_account.html", {"form": form}, status=status)

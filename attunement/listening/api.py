@@ -15,8 +15,8 @@ from ninja.errors import HttpError
 from pydantic import Field, field_validator, model_validator
 
 from attunement import content
-from attunement.core.paging import window
 from attunement.couples import access
+from attunement.lib.paging import window
 from attunement.listening import feedback, progress, services
 from attunement.listening.models import (
     NOTE_MAX,

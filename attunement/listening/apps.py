@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ListeningConfig(AppConfig):
     name = "attunement.listening"
     label = "listening"
+
+    def ready(self) -> None:
+        from attunement.couples.services import when_couple_ends
+        from attunement.listening.services import close_conversations_for_couple
+
+        when_couple_ends(close_conversations_for_couple)

@@ -4,8 +4,8 @@ from django.db import models
 from django.utils import timezone
 
 from attunement import content
-from attunement.core.crypto import EncryptedTextField
 from attunement.couples.models import OwnedContent
+from attunement.lib.crypto import EncryptedTextField
 from attunement.listening import machine
 
 PIECE_MAX = 1500

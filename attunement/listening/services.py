@@ -332,8 +332,8 @@ def end_conversation(*, user: User, conversation: Conversation) -> Conversation:
 
 
 @transaction.atomic
-def close_conversations_for_couple(*, couple: Couple) -> int:
-    """Leaving a couple closes its conversations (call from couples.services.leave_couple).
+def close_conversations_for_couple(couple: Couple) -> int:
+    """Leaving a couple closes its conversations (registered with couples.services.when_couple_ends).
 
     Reads already treat a conversation of an ended couple as closed; this makes it explicit.
     """

@@ -1,8 +1,8 @@
 from django.http import HttpRequest
 from django.urls import reverse
 
-from attunement.core.today import NextStep, Panel
 from attunement.couples import access
+from attunement.lib.panels import NextStep, Panel
 from attunement.listening import machine
 from attunement.listening.models import Conversation, State
 

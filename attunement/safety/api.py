@@ -10,8 +10,8 @@ from ninja.errors import HttpError
 from pydantic import Field, field_validator
 
 from attunement import content
-from attunement.core.paging import window
 from attunement.couples import access
+from attunement.lib.paging import window
 from attunement.safety import care, services
 from attunement.safety.hooks import (
     JOINT_OFF_MESSAGE,

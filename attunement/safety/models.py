@@ -13,8 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from attunement.core.crypto import EncryptedTextField
 from attunement.couples.models import Couple, OwnedContent, Visibility
+from attunement.lib.crypto import EncryptedTextField
 
 JOURNAL_MAX = 10_000
 

@@ -7,8 +7,8 @@ shared with the other panels).
 
 from django.http import HttpRequest
 
-from attunement.core.today import Panel
 from attunement.couples import access
+from attunement.lib.panels import Panel
 from attunement.safety import services
 
 

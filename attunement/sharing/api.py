@@ -9,8 +9,8 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from attunement.core.paging import window
 from attunement.couples import access
+from attunement.lib.paging import window
 from attunement.safety.hooks import screen_text
 from attunement.sharing import reads, services
 from attunement.sharing.models import ANSWER_MAX, REPLY_MAX, Answer, ServedQuestion

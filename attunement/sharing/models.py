@@ -12,8 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from attunement import content
-from attunement.core.crypto import EncryptedTextField
 from attunement.couples.models import Couple, OwnedContent, Visibility
+from attunement.lib.crypto import EncryptedTextField
 
 ANSWER_MAX = 2000
 REPLY_MAX = 500

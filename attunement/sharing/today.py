@@ -7,7 +7,7 @@ takes a few more), and this person's own row. The state never depends on the par
 from django.http import HttpRequest
 from django.urls import reverse
 
-from attunement.core.today import NextStep, Panel
+from attunement.lib.panels import NextStep, Panel
 from attunement.sharing import reads, services
 
 

@@ -8,8 +8,8 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field, field_validator
 
-from attunement.core.paging import window
 from attunement.couples import access
+from attunement.lib.paging import window
 from attunement.safety.hooks import care_payload, screen_text
 from attunement.safety.schemas import WithCare
 from attunement.support import feelings, services

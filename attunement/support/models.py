@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from attunement.core.crypto import EncryptedTextField
 from attunement.couples.models import OwnedContent
+from attunement.lib.crypto import EncryptedTextField
 from attunement.support import feelings
 from attunement.support.needs import QUICK_RESPONSES, Need
 

@@ -4,8 +4,8 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
 
-from attunement.core.today import NextStep, Panel
 from attunement.couples import access
+from attunement.lib.panels import NextStep, Panel
 from attunement.support.models import Appreciation, CheckIn, Response
 from attunement.support.needs import quick_responses_for
 

@@ -108,7 +108,7 @@ def test_leaving_the_couple_closes_its_conversations(typed, alice, bob) -> None:
         services.send_piece(user=alice, conversation=c, text=PIECE)
     # leave_couple already marked it ended; closing again finds nothing left to close.
     assert fresh(typed).state == "ended"
-    assert services.close_conversations_for_couple(couple=c.couple) == 0
+    assert services.close_conversations_for_couple(c.couple) == 0
 
 
 def test_starting_needs_a_partner(db) -> None:

@@ -330,7 +330,7 @@ def test_partner_ratings_need_three_and_consent(alice, bob, couple, as_bob) -> N
 
 
 def test_demo_seeder_adds_finished_conversations(db) -> None:
-    from attunement.core.demo import create_demo
+    from attunement.today.demo import create_demo
 
     create_demo(days=28)
     assert Conversation.objects.filter(state="ended").count() == 3

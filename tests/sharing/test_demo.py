@@ -1,7 +1,7 @@
 from attunement.accounts.models import User
-from attunement.core.demo import create_demo
 from attunement.sharing.models import Answer, Reaction, ServedQuestion
 from attunement.sharing.reads import depth_counts
+from attunement.today.demo import create_demo
 from tests.conftest import login
 
 

@@ -75,18 +75,19 @@ def test_query_count_stays_constant_as_history_grows(
 
 
 def test_today_panel_adds_a_constant_small_number_of_queries(alice, bob, couple, as_alice):
-    from attunement.core import today as core_today
+    from attunement.sharing import today as sharing_today
+    from attunement.today import panels as today_panels
 
     as_alice.get("/today/")
     with CaptureQueriesContext(connection) as with_panel:
         as_alice.get("/today/")
-    original = list(core_today.PANELS)
-    core_today.PANELS[:] = [p for p in original if "sharing" not in p]
+    original = list(today_panels.PANELS)
+    today_panels.PANELS[:] = [p for p in original if p is not sharing_today.panel]
     try:
         with CaptureQueriesContext(connection) as without:
             as_alice.get("/today/")
     finally:
-        core_today.PANELS[:] = original
+        today_panels.PANELS[:] = original
     added = len(with_panel.captured_queries) - len(without.captured_queries)
     print(f"sharing panel adds {added} queries")
     assert added <= 3

@@ -3,9 +3,9 @@ from cryptography.fernet import Fernet
 from django.db import connection
 from django.test import override_settings
 
-from attunement.core import crypto
-from attunement.core.rotation import rotate_all
+from attunement.lib import crypto
 from attunement.support.models import Appreciation
+from attunement.today.rotation import rotate_all
 
 
 @pytest.fixture(autouse=True)

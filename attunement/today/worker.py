@@ -5,31 +5,22 @@ import signal
 import time
 from collections.abc import Callable
 from datetime import datetime
-from importlib import import_module
 
 from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
 
+from attunement.notifications import reminders
+
 log = logging.getLogger(__name__)
 
 # Each job takes "now" and returns how many rows it handled.
-JOBS = [
-    "attunement.notifications.reminders.send_due_reminders",
-]
-
-
-def _jobs() -> list[Callable[[datetime], int]]:
-    result = []
-    for dotted in JOBS:
-        module, name = dotted.rsplit(".", 1)
-        result.append(getattr(import_module(module), name))
-    return result
+JOBS: list[Callable[[datetime], int]] = [reminders.send_due_reminders]
 
 
 def run_once(now: datetime | None = None) -> int:
     now = now or timezone.now()
-    return sum(job(now) for job in _jobs())
+    return sum(job(now) for job in JOBS)
 
 
 def run_forever() -> None:

@@ -1,21 +1,18 @@
 """The demo couple, Alex and Sam, with four weeks of lived-in history."""
 
-from importlib import import_module
-
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from attunement.accounts.models import User
 from attunement.couples.models import Couple, Membership
+from attunement.listening import demo as listening_demo
+from attunement.sharing import demo as sharing_demo
+from attunement.support import demo as support_demo
 
 PASSWORD = "attunement-demo-2026"
 PEOPLE = [("alex@example.com", "Alex"), ("sam@example.com", "Sam")]
 # Each strategy seeds its own history: seed(alex, sam, couple, days).
-SEEDERS = [
-    "attunement.support.demo.seed",
-    "attunement.sharing.demo.seed",
-    "attunement.listening.demo.seed",
-]
+SEEDERS = [support_demo.seed, sharing_demo.seed, listening_demo.seed]
 
 
 @transaction.atomic
@@ -33,9 +30,8 @@ def create_demo(days: int = 28) -> str:
     couple = Couple.objects.create()
     for user in users:
         Membership.objects.create(couple=couple, user=user)
-    for dotted in SEEDERS:
-        module, name = dotted.rsplit(".", 1)
-        getattr(import_module(module), name)(alex, sam, couple, days)
+    for seed in SEEDERS:
+        seed(alex, sam, couple, days)
     return _summary("Added the demo couple.")
 
 

@@ -3,9 +3,9 @@ import subprocess
 import sys
 
 from attunement.accounts.models import User
-from attunement.core.demo import create_demo
 from attunement.couples import access
 from attunement.support.models import CheckIn
+from attunement.today.demo import create_demo
 
 
 def test_demo_couple_has_four_weeks_of_history_and_is_added_once(db):

@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from attunement.core.worker import run_once
 from attunement.notifications.reminders import send_due_reminders
 from attunement.support.models import CheckIn
+from attunement.today.worker import run_once
 from tests.conftest import make_user
 
 UTC = ZoneInfo("UTC")

@@ -7,7 +7,7 @@ ORM's field conversion and nothing else about a row changes.
 from django.apps import apps
 from django.db import connection, transaction
 
-from attunement.core.crypto import PREFIX, EncryptedTextField, rotate
+from attunement.lib.crypto import PREFIX, EncryptedTextField, rotate
 
 
 def rotate_all() -> int:

@@ -3,15 +3,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from attunement.core import today as today_panels
 from attunement.couples import access
+from attunement.today import panels as today_panels
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("today")
-    return render(request, "core/home.html")
+    return render(request, "today/home.html")
 
 
 @login_required
@@ -20,7 +20,7 @@ def today(request: HttpRequest) -> HttpResponse:
     panels = today_panels.panels(request)
     next_step = next((p.next_step for p in panels if p.next_step), None)
     ctx = {"panels": panels, "next_step": next_step, "partner": access.partner_of(request.user)}
-    return render(request, "core/today.html", ctx)
+    return render(request, "today/today.html", ctx)
 
 
 @require_GET
