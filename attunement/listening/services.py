@@ -333,7 +333,7 @@ def end_conversation(*, user: User, conversation: Conversation) -> Conversation:
 
 @transaction.atomic
 def close_conversations_for_couple(couple: Couple) -> int:
-    """Leaving a couple closes its conversations (registered with couples.services.when_couple_ends).
+    """Leaving a couple closes its conversations (see couples.services.when_couple_ends).
 
     Reads already treat a conversation of an ended couple as closed; this makes it explicit.
     """
