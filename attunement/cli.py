@@ -30,6 +30,13 @@ def serve(args: argparse.Namespace) -> int:
     _manage("migrate", "--no-input", "-v", "0")
     _manage("createcachetable")
     _manage("collectstatic", "--no-input", "-v", "0")
+    from attunement.lib import crypto
+
+    try:
+        crypto.ensure_key_file()  # before the web workers start, so that they share one key
+    except crypto.MissingKeyError as exc:
+        print(f"Attunement cannot start: {exc}", file=sys.stderr)
+        return 1
     if args.demo:
         from attunement.today.demo import create_demo
 

@@ -1,12 +1,16 @@
 """Encryption at rest for free text: Fernet (AES-128-CBC + HMAC) with key rotation.
 
 Keys come from ENCRYPTION_KEYS (comma-separated, newest first) or, in the embedded set-up,
-from a key file generated in the data folder on first use. Losing the key loses the text:
+from a key file in the data folder that `attunement serve` creates before the web workers
+start (ensure_key_file). Losing the key loses the text:
 back the file up with the database.
 """
 
 import logging
+import os
+import secrets
 from functools import cache
+from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
@@ -17,17 +21,74 @@ KEY_FILE_NAME = "encryption_keys.txt"
 PREFIX = "f1:"
 
 
-def _key_file_keys() -> list[str]:
-    path = settings.DATA_DIR / KEY_FILE_NAME
-    if not path.exists():
-        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(Fernet.generate_key().decode() + "\n")
-        path.chmod(0o600)
+class MissingKeyError(RuntimeError):
+    """Encrypted text is stored but the key file that wrote it is gone: starting would lose it."""
+
+
+def key_file_path() -> Path:
+    return Path(settings.DATA_DIR) / KEY_FILE_NAME
+
+
+def _encrypted_rows_exist() -> bool:
+    """Whether any encrypted free text is stored (a few queries; run only when no key exists)."""
+    from django.apps import apps
+    from django.db import DatabaseError
+
+    for model in apps.get_models():
+        for f in model._meta.concrete_fields:
+            if isinstance(f, EncryptedTextField):
+                try:
+                    if model._default_manager.exclude(**{f.name: ""}).exists():
+                        return True
+                except DatabaseError:  # not migrated yet: nothing stored
+                    return False
+    return False
+
+
+def ensure_key_file() -> Path | None:
+    """Make sure the embedded set-up has its key file, before any web worker starts.
+
+    The key is written to a private temporary file and published with a hard link, which fails
+    when the file exists: two processes racing here end up with one key, and neither ever
+    reads a half-written file. When encrypted text is stored but the key file is missing, a
+    new key could never read it: refuse with MissingKeyError instead.
+    """
+    if any(settings.ENCRYPTION_KEYS):
+        return None
+    path = key_file_path()
+    if path.exists():
+        return path
+    if _encrypted_rows_exist():
+        raise MissingKeyError(
+            f"The database holds encrypted notes, but the key file {path} is missing. "
+            f"Restore {KEY_FILE_NAME} from your backup into the data folder (or set "
+            "ENCRYPTION_KEYS): a new key could not read what is stored."
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{KEY_FILE_NAME}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w") as out:
+            out.write(Fernet.generate_key().decode() + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.link(tmp, path)
         log.warning(
             "Generated a new encryption key in %s. Back it up with the database: "
             "without it, notes and messages cannot be read.",
             path,
         )
+    except FileExistsError:
+        pass  # another process won the race: use its key
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def _key_file_keys() -> list[str]:
+    path = key_file_path()
+    if not path.exists():
+        ensure_key_file()
     return [line.strip() for line in path.read_text().splitlines() if line.strip()]
 
 
