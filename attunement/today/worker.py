@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
 
-from attunement.notifications import reminders
+from attunement.support import reminders
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from attunement.notifications.reminders import send_due_reminders
+from attunement.support.reminders import send_due_reminders
 from attunement.support.models import CheckIn
 from attunement.today.worker import run_once
 from tests.conftest import make_user
@@ -20,14 +20,19 @@ def _opt_in(user, hour: int, now: datetime):
     user.save()
 
 
-def test_reminder_goes_out_at_the_persons_own_hour_and_says_nothing_personal(alice):
+def test_reminder_goes_out_at_the_persons_own_hour_and_says_nothing_personal(
+    alice, django_capture_on_commit_callbacks
+):
     alice.time_zone = "America/New_York"
     now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # 07:00 in New York
     _opt_in(alice, 9, now)
     assert run_once(now) == 0
-    assert run_once(datetime(2026, 11, 25, 14, 0, tzinfo=UTC)) == 1  # 09:00 in New York
+    with django_capture_on_commit_callbacks(execute=True):
+        assert run_once(datetime(2026, 11, 25, 14, 0, tzinfo=UTC)) == 1  # 09:00 in New York
     assert mail.outbox[0].to == [alice.email]
     assert "check in" in mail.outbox[0].body
+    assert mail.outbox[0].subject.endswith("a moment to check in")
+    assert "/checkin/" in mail.outbox[0].body
     alice.refresh_from_db()
     assert alice.next_reminder_at == datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
 

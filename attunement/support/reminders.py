@@ -2,11 +2,11 @@
 
 from datetime import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 
 from attunement.accounts.models import User
+from attunement.notifications import emails
 from attunement.support.services import has_checked_in
 
 BATCH = 100
@@ -29,13 +29,6 @@ def send_due_reminders(now: datetime) -> int:
             ).update(next_reminder_at=following)
         if not claimed or has_checked_in(user=user, day=user.local_today(now)):
             continue
-        send_mail(
-            f"{settings.SITE_NAME}: a moment to check in",
-            "Hello,\n\nThis is your gentle daily reminder to check in. It takes under a minute:\n"
-            f"{settings.SITE_ROOT.rstrip('/')}/checkin/\n\n"
-            "You can change or turn off reminders in your settings.",
-            None,
-            [user.email],
-        )
+        emails.check_in_reminder(to=user.email, check_in_path=reverse("check_in"))
         sent += 1
     return sent
