@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from attunement.support.reminders import send_due_reminders
 from attunement.support.models import CheckIn
+from attunement.support.reminders import send_due_reminders
 from attunement.today.worker import run_once
 from tests.conftest import make_user
 
