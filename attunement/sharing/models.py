@@ -70,6 +70,16 @@ class Reading:
     def favourite(self) -> bool:
         return bool(self.own and not self.own.skipped and self.own.favourite)
 
+    @property
+    def can_answer(self) -> bool:
+        """Whether they may still write (or change) their answer: today, before the reveal."""
+        return self.is_today and self.state in (
+            QuestionState.ANSWER,
+            QuestionState.WAITING,
+            QuestionState.JOURNAL,
+            QuestionState.SKIPPED,
+        )
+
 
 class ServedQuestion(models.Model):
     """The question of one day: for a couple, or for one person answering on their own.
@@ -219,6 +229,10 @@ class Answer(OwnedContent):
         if self.visibility == Visibility.PRIVATE:
             return True
         return self.revealed_at is None and not is_today
+
+    def reaction_by(self, user: Any) -> "Reaction | None":
+        """`user`'s own reaction to this answer, among those the gate prefetched."""
+        return next((r for r in self.readable_reactions if r.owner_id == user.pk), None)  # type: ignore[attr-defined]
 
     def to_dict(self, for_user: Any) -> dict[str, Any]:
         """The API's view of an answer `for_user` may read (the gate decided that), with the

@@ -20,13 +20,7 @@ from attunement.sharing.forms import (
     ReactionForm,
     TogetherForm,
 )
-from attunement.sharing.models import (
-    Answer,
-    Reaction,
-    ServedQuestion,
-    depth_counts,
-    question_ids,
-)
+from attunement.sharing.models import Answer, Reaction, ServedQuestion, depth_counts, question_ids
 
 HISTORY_PAGE = 20
 
@@ -51,16 +45,12 @@ def _question_page(
     reaction_forms = reaction_forms or {}
     feedback = feedback or {}
     for answer in reading.partners:
-        mine = [r for r in answer.readable_reactions if r.owner_id == user.pk]
+        answer.my_reaction = mine = answer.reaction_by(user)
         answer.form = reaction_forms.get(answer.pk) or ReactionForm(
-            initial={"kind": mine[0].kind, "reply": mine[0].reply} if mine else None
+            initial={"kind": mine.kind, "reply": mine.reply} if mine else None
         )
         answer.feedback = feedback.get(answer.pk)
-    if (
-        answer_form is None
-        and reading.is_today
-        and reading.state in ("answer", "waiting", "journal", "skipped")
-    ):
+    if answer_form is None and reading.can_answer:
         answer_form = AnswerForm(initial={"text": own.text} if own and not own.skipped else None)
     ctx: dict[str, Any] = {
         "served": served,
