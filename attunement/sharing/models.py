@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from attunement import content
+from attunement.accounts.models import User
 from attunement.couples.models import Couple, OwnedContent, Visibility
 from attunement.lib.crypto import EncryptedTextField
 
@@ -159,7 +160,7 @@ class ServedQuestion(models.Model):
             return QuestionState.JOURNAL
         return QuestionState.WAITING if is_today else QuestionState.CLOSED
 
-    def reading_for(self, user: Any, *, is_today: bool) -> Reading:
+    def reading_for(self, user: User, *, is_today: bool) -> Reading:
         """This question as `user` sees it. Needs the gate's prefetch
         (access.with_readable_answers): `readable_answers` and `own_rows`."""
         readable = self.readable_answers  # type: ignore[attr-defined]
@@ -169,7 +170,7 @@ class ServedQuestion(models.Model):
         partners = [a for a in readable if a.owner_id != user.pk]
         return Reading(own, partners, self.state_for(own, is_today=is_today), is_today)
 
-    def to_dict(self, for_user: Any, *, is_today: bool) -> dict[str, Any]:
+    def to_dict(self, for_user: User, *, is_today: bool) -> dict[str, Any]:
         """The API's view of this question for `for_user` (same prefetch as reading_for)."""
         reading = self.reading_for(for_user, is_today=is_today)
         return {
@@ -230,11 +231,11 @@ class Answer(OwnedContent):
             return True
         return self.revealed_at is None and not is_today
 
-    def reaction_by(self, user: Any) -> "Reaction | None":
+    def reaction_by(self, user: User) -> "Reaction | None":
         """`user`'s own reaction to this answer, among those the gate prefetched."""
         return next((r for r in self.readable_reactions if r.owner_id == user.pk), None)  # type: ignore[attr-defined]
 
-    def to_dict(self, for_user: Any) -> dict[str, Any]:
+    def to_dict(self, for_user: User) -> dict[str, Any]:
         """The API's view of an answer `for_user` may read (the gate decided that), with the
         reactions the gate prefetched into `readable_reactions`."""
         return {
@@ -266,7 +267,7 @@ class Reaction(OwnedContent):
     def kind_text(self) -> str:
         return self.get_kind_display() if self.kind else ""
 
-    def to_dict(self, for_user: Any) -> dict[str, Any]:
+    def to_dict(self, for_user: User) -> dict[str, Any]:
         return {
             "uuid": self.uuid,
             "author": self.owner.name,
