@@ -8,7 +8,7 @@ person may not read answer 404, so a URL never confirms that something exists.
 from typing import TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from attunement.accounts.models import User
@@ -103,3 +103,112 @@ def get_own_or_404(user: User, queryset: QuerySet[M], **lookup: object) -> M:
         return own(user, queryset).get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise Http404 from exc
+
+
+# sharing
+# The daily question (attunement.sharing): a served question, the answers to it (sealed in a
+# couple until both have answered; a skip carries no words and is never shown to anyone but
+# its author) and the reactions to them. The gate sits below the strategy apps and never
+# imports them, so callers hand in the querysets: `served` over ServedQuestion, `answers` over
+# Answer, `reactions` over Reaction.
+
+
+def readable_answers(user: User, answers: QuerySet[M]) -> QuerySet[M]:
+    """Answers with words in them that this person may read: their own, and the current
+    partner's once revealed (sealed until both answered) or shared. Never a skip."""
+    return visible(user, answers.filter(skipped=False))
+
+
+def with_reactions(user: User, answers: QuerySet[M], reactions: QuerySet[Model]) -> QuerySet[M]:
+    """`answers` with their authors, and the reactions this person may read prefetched into
+    `readable_reactions` (an ex-partner's reactions vanish with the couple)."""
+    readable = Prefetch(
+        "reactions",
+        queryset=visible(user, reactions).select_related("owner"),
+        to_attr="readable_reactions",
+    )
+    return answers.select_related("owner").prefetch_related(readable)
+
+
+def served_questions(user: User, served: QuerySet[M], answers: QuerySet[Model]) -> QuerySet[M]:
+    """Served questions this person may open: served to their current couple, served to them
+    alone, or one with an answer they may read (their own after leaving, a shared journal
+    entry). Opening one never reveals a sealed answer: answers go through readable_answers."""
+    if not user.is_authenticated:
+        return served.none()
+    couple = current_couple(user)
+    readable = Q(person=user) | Exists(
+        readable_answers(user, answers).filter(served=OuterRef("pk"))
+    )
+    if couple is not None:
+        readable |= Q(couple=couple)
+    return served.filter(readable)
+
+
+def get_served_question_or_404(
+    user: User, served: QuerySet[M], answers: QuerySet[Model], **lookup: object
+) -> M:
+    try:
+        return served_questions(user, served, answers).get(**lookup)
+    except (served.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+        raise Http404 from exc
+
+
+def with_readable_answers(
+    user: User, served: QuerySet[M], answers: QuerySet[Model], reactions: QuerySet[Model]
+) -> QuerySet[M]:
+    """`served` with what this person may read of each: `readable_answers` (with_reactions)
+    and `own_rows`, their own row whatever it holds (a skip included)."""
+    return served.prefetch_related(
+        Prefetch(
+            "answers",
+            queryset=with_reactions(user, readable_answers(user, answers), reactions),
+            to_attr="readable_answers",
+        ),
+        Prefetch("answers", queryset=own(user, answers), to_attr="own_rows"),
+    )
+
+
+def own_answer(user: User, answers: QuerySet[M], served: Model) -> M | None:
+    """This person's own row for the served question `served`, a skip included."""
+    return own(user, answers.filter(served=served)).first()
+
+
+def get_partners_answer_or_404(user: User, answers: QuerySet[M], **lookup: object) -> M:
+    """The current partner's answer this person may respond to (revealed or shared)."""
+    rows = partners_rows(user, readable_answers(user, answers)).select_related("served", "owner")
+    try:
+        return rows.get(**lookup)
+    except (answers.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+        raise Http404 from exc
+
+
+def answered_questions(
+    user: User,
+    served: QuerySet[M],
+    answers: QuerySet[Model],
+    reactions: QuerySet[Model],
+    *,
+    question_ids: list[str] | None = None,
+    favourites: bool = False,
+) -> QuerySet[M]:
+    """Every question with an answer this person may read, newest first (their history), with
+    what they may read of each (with_readable_answers); only those among `question_ids` when
+    given, only their own favourites if asked."""
+    queryset = served.filter(Exists(readable_answers(user, answers).filter(served=OuterRef("pk"))))
+    if question_ids is not None:
+        queryset = queryset.filter(question_id__in=question_ids)
+    if favourites:
+        favourite = own(user, answers).filter(served=OuterRef("pk"), favourite=True)
+        queryset = queryset.filter(Exists(favourite))
+    return with_readable_answers(user, queryset.order_by("-day", "-pk"), answers, reactions)
+
+
+def opened_up_questions(user: User, served: QuerySet[M], answers: QuerySet[Model]) -> QuerySet[M]:
+    """Questions this person has opened up about: with the current partner, those revealed;
+    alone, those they answered. (No streaks: nothing is lost by missing a day.)"""
+    couple = current_couple(user)
+    if couple is not None:
+        return served.filter(couple=couple, revealed_at__isnull=False)
+    answered = own(user, answers).filter(served=OuterRef("pk"), skipped=False)
+    return served.filter(Exists(answered))

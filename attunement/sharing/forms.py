@@ -1,7 +1,8 @@
 from django import forms
 
 from attunement import content
-from attunement.sharing.models import ANSWER_MAX, REPLY_MAX, Depth, Reaction
+from attunement.sharing.models import ANSWER_MAX, REPLY_MAX, Depth, ReactionKind
+from attunement.sharing.services import ANSWER_REQUIRED
 
 TIMER_CHOICES = [
     ("0", "No timer"),
@@ -18,7 +19,7 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         label="Your answer",
         error_messages={
-            "required": "Write a few words first, or skip this one.",
+            "required": ANSWER_REQUIRED,
             "max_length": f"Please keep it under {ANSWER_MAX} characters.",
         },
     )
@@ -26,7 +27,7 @@ class AnswerForm(forms.Form):
 
 class ReactionForm(forms.Form):
     kind = forms.ChoiceField(
-        choices=[("", "—")] + list(Reaction.KINDS.items()),
+        choices=ReactionKind.choices,
         required=False,
         widget=forms.RadioSelect,
         label="A quick reaction",
@@ -38,12 +39,6 @@ class ReactionForm(forms.Form):
         label="A few words back (optional)",
         error_messages={"max_length": f"Please keep your reply under {REPLY_MAX} characters."},
     )
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        if not data.get("kind") and not (data.get("reply") or "").strip():
-            raise forms.ValidationError("Choose a reaction or write a few words.")
-        return data
 
 
 class CheckReplyForm(forms.Form):

@@ -5,13 +5,16 @@ tables keep only their stable ids.
 """
 
 import uuid
+from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from attunement import content
+from attunement.accounts.models import User
 from attunement.couples.models import Couple, OwnedContent, Visibility
 from attunement.lib.crypto import EncryptedTextField
 
@@ -28,6 +31,55 @@ class Depth(models.TextChoices):
 
 def depth_rank(depth: str) -> int:
     return DEPTHS.index(depth)
+
+
+class QuestionState(models.TextChoices):
+    """Where one person stands with a served question (ServedQuestion.state_for)."""
+
+    ANSWER = "answer", "Today's question, not answered yet"
+    WAITING = "waiting", "Answered and sealed, until both have answered"
+    REVEALED = "revealed", "Both answered: both answers are readable"
+    SKIPPED = "skipped", "Skipped, no reason asked"
+    JOURNAL = "journal", "Answered alone, in the private journal"
+    CLOSED = "closed", "Its day passed without a reveal"
+    MISSED = "missed", "Its day passed without an answer"
+
+
+class ReactionKind(models.TextChoices):
+    NONE = "", "No quick reaction"
+    TELL_ME_MORE = "tell_me_more", "Tell me more"
+    MOVED = "moved", "This moves me"
+    LOVE_KNOWING = "love_knowing", "I love knowing this about you"
+    THANK_YOU = "thank_you", "Thank you for sharing this"
+    WITH_YOU = "with_you", "I'm with you"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A served question as one person sees it; the pages and the API both start from this.
+
+    `own` is their own row (a skip included), `partners` the partner's answers the gate lets
+    through (none while sealed), `state` where they stand.
+    """
+
+    own: "Answer | None"
+    partners: list["Answer"]
+    state: QuestionState
+    is_today: bool
+
+    @property
+    def favourite(self) -> bool:
+        return bool(self.own and not self.own.skipped and self.own.favourite)
+
+    @property
+    def can_answer(self) -> bool:
+        """Whether they may still write (or change) their answer: today, before the reveal."""
+        return self.is_today and self.state in (
+            QuestionState.ANSWER,
+            QuestionState.WAITING,
+            QuestionState.JOURNAL,
+            QuestionState.SKIPPED,
+        )
 
 
 class ServedQuestion(models.Model):
@@ -95,6 +147,61 @@ class ServedQuestion(models.Model):
     def is_solo(self) -> bool:
         return self.couple_id is None
 
+    def state_for(self, own: "Answer | None", *, is_today: bool) -> QuestionState:
+        """Where the person whose own row is `own` stands. It depends only on their own row and
+        on the reveal, never on whether the partner answered: that is the seal."""
+        if self.is_revealed:
+            return QuestionState.REVEALED
+        if own is not None and own.skipped:
+            return QuestionState.SKIPPED
+        if own is None:
+            return QuestionState.ANSWER if is_today else QuestionState.MISSED
+        if self.is_solo:
+            return QuestionState.JOURNAL
+        return QuestionState.WAITING if is_today else QuestionState.CLOSED
+
+    def reading_for(self, user: User, *, is_today: bool) -> Reading:
+        """This question as `user` sees it. Needs the gate's prefetch
+        (access.with_readable_answers): `readable_answers` and `own_rows`."""
+        readable = self.readable_answers  # type: ignore[attr-defined]
+        own = next((a for a in readable if a.owner_id == user.pk), None)
+        if own is None:
+            own = next(iter(self.own_rows), None)  # type: ignore[attr-defined]
+        partners = [a for a in readable if a.owner_id != user.pk]
+        return Reading(own, partners, self.state_for(own, is_today=is_today), is_today)
+
+    def to_dict(self, for_user: User, *, is_today: bool) -> dict[str, Any]:
+        """The API's view of this question for `for_user` (same prefetch as reading_for)."""
+        reading = self.reading_for(for_user, is_today=is_today)
+        return {
+            "uuid": self.uuid,
+            "question_id": self.question_id,
+            "text": self.text,
+            "depth": self.depth,
+            "theme": self.question["theme"],
+            "day": self.day,
+            "state": reading.state,
+            "favourite": reading.favourite,
+            "answers": [a.to_dict(for_user) for a in self.readable_answers],  # type: ignore[attr-defined]
+        }
+
+
+def question_ids(theme: str) -> list[str] | None:
+    """The catalogue ids of the questions of `theme`; None (no filter) for no theme."""
+    if not theme:
+        return None
+    return [q["id"] for q in content.load("questions") if q["theme"] == theme]
+
+
+def depth_counts(served: QuerySet[ServedQuestion]) -> dict[str, int]:
+    """How many of `served` there are per depth (of the question in the catalogue)."""
+    counts = dict.fromkeys(DEPTHS, 0)
+    for row in served.values("question_id").annotate(n=Count("pk")):
+        entry = content.get("questions", row["question_id"])
+        if entry:
+            counts[entry["depth"]] += row["n"]
+    return counts
+
 
 class Answer(OwnedContent):
     """One person's answer to a served question (or their skip, which carries no text).
@@ -124,20 +231,29 @@ class Answer(OwnedContent):
             return True
         return self.revealed_at is None and not is_today
 
+    def reaction_by(self, user: User) -> "Reaction | None":
+        """`user`'s own reaction to this answer, among those the gate prefetched."""
+        return next((r for r in self.readable_reactions if r.owner_id == user.pk), None)  # type: ignore[attr-defined]
+
+    def to_dict(self, for_user: User) -> dict[str, Any]:
+        """The API's view of an answer `for_user` may read (the gate decided that), with the
+        reactions the gate prefetched into `readable_reactions`."""
+        return {
+            "uuid": self.uuid,
+            "author": self.owner.name,
+            "mine": self.owner_id == for_user.pk,
+            "text": self.text,
+            "shared": self.visibility == Visibility.SHARED,
+            "revealed_at": self.revealed_at,
+            "reactions": [r.to_dict(for_user) for r in self.readable_reactions],  # type: ignore[attr-defined]
+        }
+
 
 class Reaction(OwnedContent):
     """A partner's response to a revealed answer: a quick reaction, a short reply, or both."""
 
-    KINDS = {
-        "tell_me_more": "Tell me more",
-        "moved": "This moves me",
-        "love_knowing": "I love knowing this about you",
-        "thank_you": "Thank you for sharing this",
-        "with_you": "I'm with you",
-    }
-
     answer = models.ForeignKey(Answer, models.CASCADE, related_name="reactions")
-    kind = models.CharField(max_length=16, blank=True)
+    kind = models.CharField(max_length=16, blank=True, choices=ReactionKind.choices)
     reply = EncryptedTextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -149,7 +265,18 @@ class Reaction(OwnedContent):
 
     @property
     def kind_text(self) -> str:
-        return self.KINDS.get(self.kind, "")
+        return self.get_kind_display() if self.kind else ""
+
+    def to_dict(self, for_user: User) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid,
+            "author": self.owner.name,
+            "mine": self.owner_id == for_user.pk,
+            "kind": self.kind,
+            "kind_text": self.kind_text,
+            "reply": self.reply,
+            "created_at": self.created_at,
+        }
 
 
 class ComfortSetting(models.Model):

@@ -1,4 +1,9 @@
-"""Writes of the sharing strategy: serving the day's question, answers, the reveal, reactions."""
+"""Writes of the sharing strategy: serving the day's question, answers, the reveal, reactions.
+
+Each write owns every rule around it (state, role, blank text) and screens the free text it
+saves, so the pages, the API and any later caller cannot skip one. Refusals are SharingError
+(or InvalidInput for unusable input), with messages safe to show.
+"""
 
 from datetime import datetime
 
@@ -10,11 +15,23 @@ from django.utils import timezone
 from attunement.accounts.models import User
 from attunement.couples import access
 from attunement.couples.models import Membership, Visibility
+from attunement.lib.errors import DomainError, InvalidInput, require_text
+from attunement.safety import screening
 from attunement.sharing import selection
-from attunement.sharing.models import Answer, ComfortSetting, Reaction, ServedQuestion
+from attunement.sharing.models import (
+    Answer,
+    ComfortSetting,
+    Depth,
+    Reaction,
+    ReactionKind,
+    ServedQuestion,
+)
+
+ANSWER_REQUIRED = "Write a few words first, or skip this one."
+REACTION_REQUIRED = "Choose a reaction or write a few words."
 
 
-class SharingError(Exception):
+class SharingError(DomainError):
     """Something a person tried that cannot happen now (a 409); the message is safe to show."""
 
 
@@ -106,8 +123,10 @@ def submit_answer(
     same transaction: the served row is locked first, so the two writers queue, and the
     conditional UPDATE on revealed_at lets exactly one of them reveal and notify.
     """
+    text = require_text(text, ANSWER_REQUIRED)
     served = _lock_todays(user, served, now)
-    answer = _save_own_row(user=user, served=served, text=text.strip(), skipped=False)
+    answer = _save_own_row(user=user, served=served, text=text, skipped=False)
+    screening.screen(user=user, text=answer.text, where="sharing.submit_answer")
     if served.couple_id:
         reveal_if_complete(served=served, now=now)
         answer.refresh_from_db(fields=["revealed_at"])
@@ -161,21 +180,33 @@ def _tell_revealed(recipients: list[str]) -> None:
 
 @transaction.atomic
 def react_to_answer(*, user: User, answer: Answer, kind: str, reply: str) -> Reaction:
-    """React to the partner's revealed (or shared) answer; reacting again replaces the reaction."""
+    """React to the partner's revealed (or shared) answer with a quick reaction (`kind`, one of
+    ReactionKind, or "" for none), a few words (`reply`), or both; reacting again replaces the
+    reaction. The caller loads `answer` through the gate (access.get_partners_answer_or_404)."""
+    reply = (reply or "").strip()
+    if kind and kind not in ReactionKind.values:
+        raise InvalidInput("Choose one of the reactions offered.")
+    if not kind and not reply:
+        raise InvalidInput(REACTION_REQUIRED)
     if answer.owner_id == user.pk:
         raise SharingError("This is your own answer.")
-    if answer.visibility == Visibility.SEALED and answer.revealed_at is None:
+    couple = access.current_couple(user)
+    if couple is None or answer.couple_id != couple.pk:
+        raise SharingError("You can react to your partner's answers only.")
+    if answer.skipped or (answer.visibility == Visibility.SEALED and answer.revealed_at is None):
         raise SharingError("You can react once you have both answered.")
     reaction, _ = Reaction.objects.update_or_create(
         answer=answer,
         owner=user,
         defaults={
             "kind": kind,
-            "reply": reply.strip(),
+            "reply": reply,
             "couple": answer.couple,
             "visibility": Visibility.SHARED,
         },
     )
+    if reaction.reply:
+        screening.screen(user=user, text=reaction.reply, where="sharing.react_to_answer")
     return reaction
 
 
@@ -207,6 +238,9 @@ def share_answer(*, user: User, answer: Answer, now: datetime | None = None) -> 
 
 
 def set_comfort(*, user: User, ceiling: str) -> ComfortSetting:
+    """How deep this person is willing to go (one of Depth); applies from the next question."""
+    if ceiling not in Depth.values:
+        raise InvalidInput("Choose one of the depths offered.")
     setting, _ = ComfortSetting.objects.update_or_create(user=user, defaults={"ceiling": ceiling})
     return setting
 

@@ -7,17 +7,19 @@ takes a few more), and this person's own row. The state never depends on the par
 from django.http import HttpRequest
 from django.urls import reverse
 
+from attunement.couples import access
 from attunement.lib.panels import NextStep, Panel
-from attunement.sharing import reads, services
+from attunement.sharing import services
+from attunement.sharing.models import Answer, QuestionState
 
 
 def panel(request: HttpRequest) -> Panel:
     user = request.user
     served = services.todays_question(user=user)
-    own = reads.own_answer(user, served)
-    state = reads.question_state(served, own, is_today=True)
+    own = access.own_answer(user, Answer.objects, served)
+    state = served.state_for(own, is_today=True)
     step = None
-    if state == "answer":
+    if state == QuestionState.ANSWER:
         step = NextStep(
             "Answer today's question", reverse("sharing_today"), "A few words are plenty."
         )

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -6,8 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from attunement.couples import access
-from attunement.safety.hooks import screen_text
-from attunement.sharing import coaching, reads, selection, services
+from attunement.lib.errors import DomainError
+from attunement.lib.pages import refusal
+from attunement.sharing import coaching, selection, services
 from attunement.sharing.forms import (
     DECK_SIZE,
     AnswerForm,
@@ -17,7 +20,7 @@ from attunement.sharing.forms import (
     ReactionForm,
     TogetherForm,
 )
-from attunement.sharing.models import Answer, ServedQuestion
+from attunement.sharing.models import Answer, Reaction, ServedQuestion, depth_counts, question_ids
 
 HISTORY_PAGE = 20
 
@@ -27,47 +30,51 @@ def _question_page(
     served: ServedQuestion,
     *,
     status: int = 200,
+    refused: DomainError | None = None,
     answer_form: AnswerForm | None = None,
     reaction_forms: dict[int, ReactionForm] | None = None,
     feedback: dict[int, coaching.Feedback] | None = None,
 ) -> HttpResponse:
     user = request.user
-    served = reads.with_answers(user, ServedQuestion.objects.filter(pk=served.pk)).get()
-    own = reads.own_answer(user, served)
-    is_today = services.is_todays(user=user, served=served)
-    state = reads.question_state(served, own, is_today=is_today)
-    partners = [a for a in served.readable_answers if a.owner_id != user.pk]
-    # Reactions to my answer come through the gate too (prefetched): an ex-partner's vanish.
-    mine = next((a for a in served.readable_answers if a.owner_id == user.pk), None)
+    # Read again after a write: the reveal may have happened in it.
+    served = access.with_readable_answers(
+        user, ServedQuestion.objects.filter(pk=served.pk), Answer.objects, Reaction.objects
+    ).get()
+    reading = served.reading_for(user, is_today=services.is_todays(user=user, served=served))
+    own = reading.own
     reaction_forms = reaction_forms or {}
     feedback = feedback or {}
-    for answer in partners:
+    for answer in reading.partners:
+        answer.my_reaction = mine = answer.reaction_by(user)
         answer.form = reaction_forms.get(answer.pk) or ReactionForm(
-            initial=next(
-                (
-                    {"kind": r.kind, "reply": r.reply}
-                    for r in answer.reactions.all()
-                    if r.owner_id == user.pk
-                ),
-                None,
-            )
+            initial={"kind": mine.kind, "reply": mine.reply} if mine else None
         )
         answer.feedback = feedback.get(answer.pk)
-    if answer_form is None and state in ("answer", "waiting", "journal", "skipped") and is_today:
+    if answer_form is None and reading.can_answer:
         answer_form = AnswerForm(initial={"text": own.text} if own and not own.skipped else None)
-    ctx = {
+    ctx: dict[str, Any] = {
         "served": served,
         "own": own,
-        "mine": mine,
-        "state": state,
-        "is_today": is_today,
-        "partners": partners,
+        "state": reading.state,
+        "is_today": reading.is_today,
+        "partners": reading.partners,
         "partner": access.partner_of(user),
         "answer_form": answer_form,
         "prompts": coaching.PROMPTS,
-        "can_share": bool(own and access.partner_of(user) and own.can_be_shared(is_today=is_today)),
+        "can_share": bool(
+            own and access.partner_of(user) and own.can_be_shared(is_today=reading.is_today)
+        ),
     }
+    if refused is not None:
+        shown, status = refusal(refused)
+        ctx.update(shown)
     return render(request, "sharing/question.html", ctx, status=status)
+
+
+def _served_or_404(request: HttpRequest, uuid: str) -> ServedQuestion:
+    return access.get_served_question_or_404(
+        request.user, ServedQuestion.objects, Answer.objects, uuid=uuid
+    )
 
 
 @login_required
@@ -80,14 +87,13 @@ def today(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def question(request: HttpRequest, uuid: str) -> HttpResponse:
-    served = reads.get_served_or_404(request.user, uuid)
-    return _question_page(request, served)
+    return _question_page(request, _served_or_404(request, uuid))
 
 
 @login_required
 @require_POST
 def answer(request: HttpRequest, uuid: str) -> HttpResponse:
-    served = reads.get_served_or_404(request.user, uuid)
+    served = _served_or_404(request, uuid)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return _question_page(request, served, status=400, answer_form=form)
@@ -95,10 +101,8 @@ def answer(request: HttpRequest, uuid: str) -> HttpResponse:
         saved = services.submit_answer(
             user=request.user, served=served, text=form.cleaned_data["text"]
         )
-    except services.SharingError as exc:
-        messages.error(request, str(exc))
-        return _question_page(request, served, status=409)
-    screen_text(request, saved.text)
+    except DomainError as exc:
+        return _question_page(request, served, refused=exc, answer_form=form)
     if saved.revealed_at:
         messages.success(request, "You have both answered. Here is what you each wrote.")
     elif served.is_solo:
@@ -114,12 +118,11 @@ def answer(request: HttpRequest, uuid: str) -> HttpResponse:
 @login_required
 @require_POST
 def skip(request: HttpRequest, uuid: str) -> HttpResponse:
-    served = reads.get_served_or_404(request.user, uuid)
+    served = _served_or_404(request, uuid)
     try:
         services.skip_question(user=request.user, served=served)
-    except services.SharingError as exc:
-        messages.error(request, str(exc))
-        return _question_page(request, served, status=409)
+    except DomainError as exc:
+        return _question_page(request, served, refused=exc)
     messages.success(request, "Skipped. No reason needed; a new question comes tomorrow.")
     return redirect("sharing_question", uuid=served.uuid)
 
@@ -127,35 +130,28 @@ def skip(request: HttpRequest, uuid: str) -> HttpResponse:
 @login_required
 @require_POST
 def favourite(request: HttpRequest, uuid: str) -> HttpResponse:
-    served = reads.get_served_or_404(request.user, uuid)
+    served = _served_or_404(request, uuid)
     try:
         on = services.toggle_favourite(user=request.user, served=served)
-    except services.SharingError as exc:
-        messages.error(request, str(exc))
-        return _question_page(request, served, status=409)
+    except DomainError as exc:
+        return _question_page(request, served, refused=exc)
     messages.success(request, "Kept as a favourite." if on else "Removed from your favourites.")
     if request.POST.get("next") == "history":
         return redirect("sharing_history")
     return redirect("sharing_question", uuid=served.uuid)
 
 
-def _partners_answer_or_404(request: HttpRequest, uuid: str) -> Answer:
-    rows = access.partners_rows(request.user, reads.visible_answers(request.user)).select_related(
-        "served"
-    )
-    return access.get_visible_or_404(request.user, rows, uuid=uuid)
-
-
 @login_required
 @require_POST
 def react(request: HttpRequest, uuid: str) -> HttpResponse:
-    target = _partners_answer_or_404(request, uuid)
+    target = access.get_partners_answer_or_404(request.user, Answer.objects, uuid=uuid)
     form = ReactionForm(request.POST)
     if not form.is_valid():
         return _question_page(request, target.served, status=400, reaction_forms={target.pk: form})
-    reaction = services.react_to_answer(user=request.user, answer=target, **form.cleaned_data)
-    if reaction.reply:
-        screen_text(request, reaction.reply)
+    try:
+        services.react_to_answer(user=request.user, answer=target, **form.cleaned_data)
+    except DomainError as exc:
+        return _question_page(request, target.served, refused=exc, reaction_forms={target.pk: form})
     messages.success(request, f"Sent. {target.owner.name} will see it with their answer.")
     return redirect("sharing_question", uuid=target.served.uuid)
 
@@ -164,7 +160,7 @@ def react(request: HttpRequest, uuid: str) -> HttpResponse:
 @require_POST
 def check_reply(request: HttpRequest, uuid: str) -> HttpResponse:
     """A private preview of coaching for a draft reply. Nothing is stored or sent."""
-    target = _partners_answer_or_404(request, uuid)
+    target = access.get_partners_answer_or_404(request.user, Answer.objects, uuid=uuid)
     form = CheckReplyForm(request.POST)
     if not form.is_valid():
         feedback = coaching.Feedback("gentle", form.errors["reply"][0])
@@ -197,9 +193,8 @@ def share(request: HttpRequest, uuid: str) -> HttpResponse:
     own = access.get_own_or_404(request.user, Answer.objects.select_related("served"), uuid=uuid)
     try:
         services.share_answer(user=request.user, answer=own)
-    except services.SharingError as exc:
-        messages.error(request, str(exc))
-        return _question_page(request, own.served, status=409)
+    except DomainError as exc:
+        return _question_page(request, own.served, refused=exc)
     messages.success(request, f"Shared with {access.partner_of(request.user).name}.")
     return redirect("sharing_question", uuid=own.served.uuid)
 
@@ -207,10 +202,16 @@ def share(request: HttpRequest, uuid: str) -> HttpResponse:
 @login_required
 @require_GET
 def history(request: HttpRequest) -> HttpResponse:
+    user = request.user
     filters = HistoryFilter(request.GET)
     data = filters.cleaned_data if filters.is_valid() else {}
-    rows = reads.history(
-        request.user, theme=data.get("theme", ""), favourites=data.get("favourites", False)
+    rows = access.answered_questions(
+        user,
+        ServedQuestion.objects,
+        Answer.objects,
+        Reaction.objects,
+        question_ids=question_ids(data.get("theme", "")),
+        favourites=data.get("favourites", False),
     )
     page = Paginator(rows, HISTORY_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -218,8 +219,10 @@ def history(request: HttpRequest) -> HttpResponse:
     ctx = {
         "page": page,
         "filters": filters,
-        "counts": reads.depth_counts(request.user),
-        "partner": access.partner_of(request.user),
+        "counts": depth_counts(
+            access.opened_up_questions(user, ServedQuestion.objects, Answer.objects)
+        ),
+        "partner": access.partner_of(user),
         "query": query.urlencode(),
     }
     return render(request, "sharing/history.html", ctx, status=200 if filters.is_valid() else 400)
