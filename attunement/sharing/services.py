@@ -7,15 +7,15 @@ saves, so the pages, the API and any later caller cannot skip one. Refusals are 
 
 from datetime import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from attunement.accounts.models import User
 from attunement.couples import access
 from attunement.couples.models import Membership, Visibility
 from attunement.lib.errors import DomainError, InvalidInput, require_text
+from attunement.notifications import emails
 from attunement.safety import screening
 from attunement.sharing import selection
 from attunement.sharing.models import (
@@ -161,21 +161,8 @@ def reveal_if_complete(*, served: ServedQuestion, now: datetime | None = None) -
         ).values_list("user__email", flat=True)
     )
     if recipients:
-        transaction.on_commit(lambda: _tell_revealed(recipients))
+        emails.answers_revealed(to=recipients, questions_path=reverse("sharing_today"))
     return True
-
-
-def _tell_revealed(recipients: list[str]) -> None:
-    # Says that something happened, never what was written.
-    body = (
-        "Hello,\n\nYou have both answered today's question, so you can now read each other's "
-        f"answers:\n{settings.SITE_ROOT.rstrip('/')}/questions/\n\n"
-        "You can turn these emails off in your settings."
-    )
-    for email in recipients:
-        send_mail(
-            f"{settings.SITE_NAME}: you can now read each other's answers", body, None, [email]
-        )
 
 
 @transaction.atomic
