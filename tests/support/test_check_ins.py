@@ -130,7 +130,7 @@ def test_an_appreciation_appears_on_the_partners_today(as_alice, as_bob, couple)
 
 def test_appreciations_need_a_partner_and_say_so(as_alice):
     response = as_alice.post("/appreciations/", {"text": "Thanks!"})
-    assert response.status_code == 400
+    assert response.status_code == 409  # a refusal, as in the API
     assert "invite them first" in response.content.decode()
     assert not Appreciation.objects.exists()
 
