@@ -74,6 +74,10 @@ class User(AbstractBaseUser, PermissionsMixin):
             )
         return candidate.astimezone(zoneinfo.ZoneInfo("UTC"))
 
+    def plan_next_reminder(self, now: datetime) -> None:
+        """Set next_reminder_at from the current settings (None when reminders are off)."""
+        self.next_reminder_at = self.next_reminder_at_after(now) if self.reminders_enabled else None
+
 
 def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
@@ -101,6 +105,12 @@ class PersonalToken(models.Model):
             user=user, name=name, token_hash=hash_token(raw), prefix=raw[:10]
         )
         return token, raw
+
+    @classmethod
+    def revoke(cls, *, user: User, uuid: str) -> bool:
+        """Revoke one of `user`'s active tokens; False when they have no such token."""
+        active = cls.objects.filter(user=user, uuid=uuid, revoked_at__isnull=True)
+        return active.update(revoked_at=timezone.now()) == 1
 
     @property
     def is_active(self) -> bool:

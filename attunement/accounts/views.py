@@ -17,9 +17,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         form = ProfileForm(request.POST, instance=request.user)
         if form.is_valid():
             user = form.save(commit=False)
-            user.next_reminder_at = (
-                user.next_reminder_at_after(timezone.now()) if user.reminders_enabled else None
-            )
+            user.plan_next_reminder(timezone.now())
             user.save(
                 update_fields=[
                     "display_name",
@@ -57,10 +55,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def revoke_token(request: HttpRequest, uuid: str) -> HttpResponse:
-    updated = request.user.tokens.filter(uuid=uuid, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
-    if not updated:
+    if not PersonalToken.revoke(user=request.user, uuid=uuid):
         raise Http404
     messages.success(request, "Token revoked. Apps using it are signed out.")
     return redirect("tokens")

@@ -1,6 +1,5 @@
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
 from attunement.couples import access, services
@@ -30,24 +29,17 @@ def couple_status(request: HttpRequest) -> dict[str, object]:
 
 @router.post("/invitations", response={201: InvitationOut})
 def create_invitation(request: HttpRequest) -> tuple[int, dict[str, str]]:
-    try:
-        invitation, raw = services.create_invitation(
-            inviter=request.auth, base_url=request.build_absolute_uri("/")
-        )
-    except services.PairingError as exc:
-        raise HttpError(409, str(exc)) from exc
+    base = request.build_absolute_uri("/")
+    invitation, raw = services.create_invitation(inviter=request.auth, base_url=base)
     return 201, {
-        "url": services.invitation_url(raw, request.build_absolute_uri("/")),
+        "url": services.invitation_url(raw, base),
         "expires_at": invitation.expires_at.isoformat(),
     }
 
 
 @router.post("/join", response=CoupleOut)
 def join(request: HttpRequest, payload: JoinIn) -> dict[str, object]:
-    try:
-        services.accept_invitation(raw_token=payload.token, user=request.auth)
-    except services.PairingError as exc:
-        raise HttpError(409, str(exc)) from exc
+    services.accept_invitation(raw_token=payload.token, user=request.auth)
     return couple_status(request)
 
 

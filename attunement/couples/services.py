@@ -12,6 +12,7 @@ from django.utils import timezone
 from attunement.accounts.models import User, hash_token
 from attunement.couples import access
 from attunement.couples.models import Couple, Invitation, Membership
+from attunement.lib.errors import DomainError
 
 # Strategies that hold joint state a couple's end must close register a function here from
 # their AppConfig.ready() (see attunement/listening/apps.py): couples sits below them.
@@ -24,8 +25,11 @@ def when_couple_ends(close: Callable[[Couple], object]) -> None:
         _on_couple_ended.append(close)
 
 
-class PairingError(Exception):
+class PairingError(DomainError):
     """A pairing that cannot happen; the message is safe to show to the person."""
+
+
+ALREADY_PAIRED = "You are already paired with someone."
 
 
 def invitation_url(raw_token: str, base_url: str = "") -> str:
@@ -39,7 +43,7 @@ def create_invitation(
 ) -> tuple[Invitation, str]:
     """Open a new pairing link (any earlier open link of this person is revoked)."""
     if access.current_couple(inviter) is not None:
-        raise PairingError("You are already paired with someone.")
+        raise PairingError(ALREADY_PAIRED)
     now = timezone.now()
     Invitation.objects.filter(
         inviter=inviter, accepted_at__isnull=True, revoked_at__isnull=True
@@ -61,6 +65,18 @@ def create_invitation(
             )
         )
     return invitation, raw
+
+
+def open_invitation_of(inviter: User) -> Invitation | None:
+    """The person's latest pairing link that still works, if any."""
+    latest = (
+        Invitation.objects.filter(
+            inviter=inviter, accepted_at__isnull=True, revoked_at__isnull=True
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    return latest if latest and latest.is_open() else None
 
 
 def find_open_invitation(raw_token: str) -> Invitation | None:

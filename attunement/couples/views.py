@@ -1,52 +1,46 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from attunement.accounts.forms import DeleteAccountForm
 from attunement.couples import access, services
 from attunement.couples.forms import InviteForm
 from attunement.couples.models import Invitation
+from attunement.lib.errors import DomainError
+from attunement.lib.pages import refusal
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def couple(request: HttpRequest) -> HttpResponse:
     """The pairing page: your partner, or a link to invite them."""
-    partner = access.partner_of(request.user)
-    form, link, status = InviteForm(), None, 200
+    ctx, form, link, status = {}, InviteForm(), None, 200
     if request.method == "POST":
         form = InviteForm(request.POST)
-        if partner is not None:
-            form.add_error(None, "You are already paired with someone.")
-        if form.is_valid():
-            base = request.build_absolute_uri("/")
-            _, raw = services.create_invitation(
-                inviter=request.user, email=form.cleaned_data["email"], base_url=base
-            )
-            link = services.invitation_url(raw, base)
-            if form.cleaned_data["email"]:
-                messages.success(request, "We emailed your partner the link.")
-            form = InviteForm()
-        else:
+        if not form.is_valid():
             status = 400
-    open_invitation = (
-        Invitation.objects.filter(
-            inviter=request.user, accepted_at__isnull=True, revoked_at__isnull=True
-        )
-        .order_by("-created_at")
-        .first()
-    )
-    ctx = {
-        "partner": partner,
+        else:
+            base = request.build_absolute_uri("/")
+            email = form.cleaned_data["email"]
+            try:
+                _, raw = services.create_invitation(
+                    inviter=request.user, email=email, base_url=base
+                )
+            except DomainError as exc:
+                ctx, status = refusal(exc)
+            else:
+                link, form = services.invitation_url(raw, base), InviteForm()
+                if email:
+                    messages.success(request, "We emailed your partner the link.")
+    ctx |= {
+        "partner": access.partner_of(request.user),
         "couple": access.current_couple(request.user),
         "form": form,
         "link": link,
-        "open_invitation": open_invitation
-        if open_invitation and open_invitation.is_open()
-        else None,
+        "open_invitation": services.open_invitation_of(request.user),
     }
     return render(request, "couples/couple.html", ctx, status=status)
 
@@ -61,25 +55,21 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     if not request.user.is_authenticated:
         request.session["pending_invitation"] = token
         return render(request, "couples/join.html", {"invitation": invitation})
+    ctx, status = {}, 200
     if request.method == "POST":
         try:
             services.accept_invitation(raw_token=token, user=request.user)
-        except services.PairingError as exc:
-            messages.error(request, str(exc))
-            return render(
-                request,
-                "couples/join.html",
-                {"invitation": invitation, "error": str(exc)},
-                status=409,
-            )
-        request.session.pop("pending_invitation", None)
-        messages.success(request, f"You and {invitation.inviter.name} are now paired.")
-        return redirect("today")
-    ctx = {
+        except DomainError as exc:
+            ctx, status = refusal(exc)
+        else:
+            request.session.pop("pending_invitation", None)
+            messages.success(request, f"You and {invitation.inviter.name} are now paired.")
+            return redirect("today")
+    ctx |= {
         "invitation": invitation,
         "already_paired": access.current_couple(request.user) is not None,
     }
-    return render(request, "couples/join.html", ctx)
+    return render(request, "couples/join.html", ctx, status=status)
 
 
 @login_required
@@ -98,9 +88,7 @@ def leave(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def revoke(request: HttpRequest, uuid: str) -> HttpResponse:
-    invitation = Invitation.objects.filter(inviter=request.user, uuid=uuid).first()
-    if invitation is None:
-        raise Http404
+    invitation = get_object_or_404(Invitation, inviter=request.user, uuid=uuid)
     services.revoke_invitation(invitation=invitation)
     messages.success(request, "That link no longer works.")
     return redirect("couple")

@@ -6,20 +6,14 @@ from uuid import UUID
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.errors import HttpError
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from attunement import content
 from attunement.couples import access
 from attunement.lib.paging import window
-from attunement.safety import care, services
-from attunement.safety.hooks import (
-    JOINT_OFF_MESSAGE,
-    care_payload,
-    joint_exercises_allowed,
-    screen_text,
-)
-from attunement.safety.models import JOURNAL_MAX, JournalEntry, Risk, ScreenResult
+from attunement.safety import care, screening, services
+from attunement.safety.hooks import JOINT_OFF_MESSAGE, joint_exercises_allowed
+from attunement.safety.models import JOURNAL_MAX, JournalEntry, ScreenResult
 from attunement.safety.schemas import ResourceOut, WithCare
 
 router = Router()
@@ -45,20 +39,6 @@ class ScreenOut(Schema):
 class ScreenIn(Schema):
     answers: dict[str, int]
 
-    @field_validator("answers")
-    @classmethod
-    def every_item_on_the_scale(cls, value: dict[str, int]) -> dict[str, int]:
-        ids = {item["id"] for item in content.load("safety_screen")}
-        unknown = sorted(set(value) - ids)
-        if unknown:
-            raise ValueError(f"Unknown items: {', '.join(unknown[:5])}")
-        missing = sorted(ids - set(value))
-        if missing:
-            raise ValueError(f"Please answer every item; missing: {', '.join(missing)}")
-        if any(not 0 <= v <= 3 for v in value.values()):
-            raise ValueError("Answers run from 0 (never) to 3 (often)")
-        return value
-
 
 class ScreenResultOut(Schema):
     uuid: UUID
@@ -69,7 +49,7 @@ class ScreenResultOut(Schema):
 
 
 class JournalIn(Schema):
-    text: str = Field(min_length=1, max_length=JOURNAL_MAX)
+    text: str = Field(max_length=JOURNAL_MAX)
 
 
 class JournalOut(Schema):
@@ -81,34 +61,6 @@ class JournalOut(Schema):
 
 class JournalWrittenOut(JournalOut, WithCare):
     pass
-
-
-def _result_out(result: ScreenResult) -> dict[str, Any]:
-    texts = content.screen_texts()
-    resources = care.resources(kind=Risk.ABUSE) if result.at_risk else []
-    return {
-        "uuid": result.uuid,
-        "created_at": result.created_at,
-        "at_risk": result.at_risk,
-        "message": texts["at_risk"] if result.at_risk else texts["all_clear"],
-        "resources": resources,
-    }
-
-
-def _journal_out(entry: JournalEntry) -> dict[str, Any]:
-    return {
-        "uuid": entry.uuid,
-        "text": entry.text,
-        "created_at": entry.created_at,
-        "updated_at": entry.updated_at,
-    }
-
-
-def _journal_text(payload: JournalIn) -> str:
-    text = payload.text.strip()
-    if not text:
-        raise HttpError(422, "Write a few words first.")
-    return text
 
 
 @router.get("", response=StatusOut)
@@ -138,13 +90,15 @@ def screen_questions(request: HttpRequest) -> dict[str, Any]:
 @router.post("/screen", response={201: ScreenResultOut})
 def submit_screen(request: HttpRequest, payload: ScreenIn) -> tuple[int, dict[str, Any]]:
     result = services.submit_screen(user=request.auth, answers=payload.answers)
-    return 201, _result_out(result)
+    return 201, result.to_dict()
 
 
 @router.get("/screen/{uuid}", response=ScreenResultOut)
 def screen_result(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
-    qs = ScreenResult.objects.filter(skipped=False)
-    return _result_out(access.get_own_or_404(request.auth, qs, uuid=uuid))
+    result = access.get_own_or_404(
+        request.auth, ScreenResult.objects.filter(skipped=False), uuid=uuid
+    )
+    return result.to_dict()
 
 
 @router.get("/journal", response=list[JournalOut])
@@ -154,10 +108,8 @@ def list_journal(request: HttpRequest, limit: int = 30, offset: int = 0) -> list
 
 @router.post("/journal", response={201: JournalWrittenOut})
 def write_journal(request: HttpRequest, payload: JournalIn) -> tuple[int, dict[str, Any]]:
-    text = _journal_text(payload)
-    entry = services.write_journal_entry(user=request.auth, text=text)
-    screen_text(request, text)
-    return 201, {**_journal_out(entry), "care": care_payload(request)}
+    entry = services.write_journal_entry(user=request.auth, text=payload.text)
+    return 201, {**entry.to_dict(), "care": screening.care_payload()}
 
 
 @router.get("/journal/{uuid}", response=JournalOut)
@@ -168,10 +120,8 @@ def get_journal(request: HttpRequest, uuid: UUID) -> JournalEntry:
 @router.put("/journal/{uuid}", response=JournalWrittenOut)
 def edit_journal(request: HttpRequest, uuid: UUID, payload: JournalIn) -> dict[str, Any]:
     entry = access.get_own_or_404(request.auth, JournalEntry.objects, uuid=uuid)
-    text = _journal_text(payload)
-    services.edit_journal_entry(entry=entry, text=text)
-    screen_text(request, text)
-    return {**_journal_out(entry), "care": care_payload(request)}
+    services.edit_journal_entry(entry=entry, text=payload.text)
+    return {**entry.to_dict(), "care": screening.care_payload()}
 
 
 @router.delete("/journal/{uuid}", response={204: None})

@@ -7,6 +7,7 @@ who or why. Nothing here is registered in the admin.
 
 import json
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -48,6 +49,20 @@ class ScreenResult(models.Model):
     def answer_map(self) -> dict[str, int]:
         return json.loads(self.answers) if self.answers else {}
 
+    def to_dict(self) -> dict[str, Any]:
+        """What its owner sees of a screen (API and page): the answers themselves stay out."""
+        from attunement import content
+        from attunement.safety import care
+
+        texts = content.screen_texts()
+        return {
+            "uuid": self.uuid,
+            "created_at": self.created_at,
+            "at_risk": self.at_risk,
+            "message": texts["at_risk"] if self.at_risk else texts["all_clear"],
+            "resources": care.resources(kind=Risk.ABUSE) if self.at_risk else [],
+        }
+
 
 class SafetyEvent(models.Model):
     """Free text that the safety analyzer flagged. Never the text itself: what, how sure, where."""
@@ -56,7 +71,7 @@ class SafetyEvent(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     kind = models.CharField(max_length=16, choices=Risk.choices)
     score = models.FloatField()
-    where = models.CharField(max_length=60, blank=True)  # the route name, e.g. "check_in"
+    where = models.CharField(max_length=60, blank=True)  # the write, e.g. "support.check_in"
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -79,3 +94,11 @@ class JournalEntry(OwnedContent):
                 condition=Q(visibility=Visibility.PRIVATE), name="journal_entries_are_private"
             )
         ]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid,
+            "text": self.text,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }

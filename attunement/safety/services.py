@@ -12,11 +12,13 @@ from attunement import content
 from attunement.accounts.models import User
 from attunement.couples import access
 from attunement.couples.models import Couple, Membership
+from attunement.lib.errors import DomainError, InvalidInput, require_text
+from attunement.safety import screening
 from attunement.safety.models import JournalEntry, Risk, SafetyEvent, ScreenResult
 
 
-class SafetyError(Exception):
-    """Something a person tried that cannot happen; the message is safe to show."""
+class SafetyError(DomainError):
+    """A safety write that cannot happen; the message is safe to show."""
 
 
 def screen_items() -> list[dict]:
@@ -30,10 +32,15 @@ def screen_is_at_risk(answers: dict[str, int]) -> bool:
 
 @transaction.atomic
 def submit_screen(*, user: User, answers: dict[str, int]) -> ScreenResult:
-    """Store one person's private screen. `answers` maps every item id to 0..3."""
-    missing = [item["id"] for item in screen_items() if item["id"] not in answers]
-    if missing:
-        raise SafetyError("Please answer every question.")
+    """Store one person's private screen. `answers` maps every item id, and only those, to 0..3."""
+    ids = [item["id"] for item in screen_items()]
+    unknown = sorted(set(answers) - set(ids))
+    if unknown:
+        raise InvalidInput(f"Unknown items: {', '.join(unknown[:5])}")
+    if any(i not in answers for i in ids):
+        raise InvalidInput("Please answer every question.")
+    if any(not 0 <= int(answers[i]) <= 3 for i in ids):
+        raise InvalidInput("Answers run from 0 (never) to 3 (often).")
     at_risk = screen_is_at_risk(answers)
     kept = {item["id"]: int(answers[item["id"]]) for item in screen_items()}
     return ScreenResult.objects.create(
@@ -80,14 +87,21 @@ def record_event(*, user: User, kind: str, score: float, where: str) -> SafetyEv
     )
 
 
+@transaction.atomic
 def write_journal_entry(*, user: User, text: str) -> JournalEntry:
+    """A new private entry; blank text is refused and the text is screened."""
     # No couple: a journal entry belongs to the person, not to any relationship.
-    return JournalEntry.objects.create(owner=user, text=text)
+    entry = JournalEntry.objects.create(owner=user, text=require_text(text))
+    screening.screen(user=user, text=entry.text, where="safety.journal")
+    return entry
 
 
+@transaction.atomic
 def edit_journal_entry(*, entry: JournalEntry, text: str) -> JournalEntry:
-    entry.text = text
+    """Rewrite the owner's entry (load it with access.get_own_or_404); screened again."""
+    entry.text = require_text(text)
     entry.save(update_fields=["text", "updated_at"])
+    screening.screen(user=entry.owner, text=entry.text, where="safety.journal")
     return entry
 
 

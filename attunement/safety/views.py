@@ -7,10 +7,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from attunement import content
 from attunement.couples import access
+from attunement.lib.errors import DomainError
+from attunement.lib.pages import refusal
 from attunement.safety import care, services
 from attunement.safety.forms import JournalForm, ScreenForm
-from attunement.safety.hooks import JOINT_OFF_MESSAGE, joint_exercises_allowed, screen_text
-from attunement.safety.models import JournalEntry, Risk, ScreenResult
+from attunement.safety.hooks import JOINT_OFF_MESSAGE, joint_exercises_allowed
+from attunement.safety.models import JournalEntry, ScreenResult
 
 JOURNAL_PAGE = 20
 
@@ -33,14 +35,19 @@ def safety_home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def screen(request: HttpRequest) -> HttpResponse:
-    form, status = ScreenForm(), 200
+    ctx, form, status = {}, ScreenForm(), 200
     if request.method == "POST":
         form = ScreenForm(request.POST)
-        if form.is_valid():
-            result = services.submit_screen(user=request.user, answers=form.answers())
-            return redirect("safety_screen_result", uuid=result.uuid)
-        status = 400
-    ctx = {"form": form, "texts": content.screen_texts()}
+        if not form.is_valid():
+            status = 400
+        else:
+            try:
+                result = services.submit_screen(user=request.user, answers=form.answers())
+            except DomainError as exc:
+                ctx, status = refusal(exc)
+            else:
+                return redirect("safety_screen_result", uuid=result.uuid)
+    ctx |= {"form": form, "texts": content.screen_texts()}
     return render(request, "safety/screen.html", ctx, status=status)
 
 
@@ -50,13 +57,7 @@ def screen_result(request: HttpRequest, uuid: str) -> HttpResponse:
     result = access.get_own_or_404(
         request.user, ScreenResult.objects.filter(skipped=False), uuid=uuid
     )
-    texts = content.screen_texts()
-    ctx = {
-        "result": result,
-        "message": texts["at_risk"] if result.at_risk else texts["all_clear"],
-        "resources": care.resources(kind=Risk.ABUSE) if result.at_risk else [],
-    }
-    return render(request, "safety/screen_result.html", ctx)
+    return render(request, "safety/screen_result.html", {"result": result.to_dict()})
 
 
 @login_required
@@ -78,36 +79,46 @@ def quick_exit_info(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def journal(request: HttpRequest) -> HttpResponse:
-    form, status = JournalForm(), 200
+    ctx, form, status = {}, JournalForm(), 200
     if request.method == "POST":
         form = JournalForm(request.POST)
-        if form.is_valid():
-            services.write_journal_entry(user=request.user, text=form.cleaned_data["text"])
-            screen_text(request, form.cleaned_data["text"])
-            messages.success(request, "Saved in your journal. Only you can read it.")
-            return redirect("journal")
-        status = 400
+        if not form.is_valid():
+            status = 400
+        else:
+            try:
+                services.write_journal_entry(user=request.user, **form.cleaned_data)
+            except DomainError as exc:
+                ctx, status = refusal(exc)
+            else:
+                messages.success(request, "Saved in your journal. Only you can read it.")
+                return redirect("journal")
     entries = access.own(request.user, JournalEntry.objects)
-    page = Paginator(entries, JOURNAL_PAGE).get_page(request.GET.get("page"))
-    return render(request, "safety/journal.html", {"form": form, "page": page}, status=status)
+    ctx |= {
+        "form": form,
+        "page": Paginator(entries, JOURNAL_PAGE).get_page(request.GET.get("page")),
+    }
+    return render(request, "safety/journal.html", ctx, status=status)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def journal_entry(request: HttpRequest, uuid: str) -> HttpResponse:
     entry = access.get_own_or_404(request.user, JournalEntry.objects, uuid=uuid)
-    form, status = JournalForm(initial={"text": entry.text}), 200
+    ctx, form, status = {}, JournalForm(initial={"text": entry.text}), 200
     if request.method == "POST":
         form = JournalForm(request.POST)
-        if form.is_valid():
-            services.edit_journal_entry(entry=entry, text=form.cleaned_data["text"])
-            screen_text(request, form.cleaned_data["text"])
-            messages.success(request, "Saved.")
-            return redirect("journal")
-        status = 400
-    return render(
-        request, "safety/journal_entry.html", {"entry": entry, "form": form}, status=status
-    )
+        if not form.is_valid():
+            status = 400
+        else:
+            try:
+                services.edit_journal_entry(entry=entry, **form.cleaned_data)
+            except DomainError as exc:
+                ctx, status = refusal(exc)
+            else:
+                messages.success(request, "Saved.")
+                return redirect("journal")
+    ctx |= {"entry": entry, "form": form}
+    return render(request, "safety/journal_entry.html", ctx, status=status)
 
 
 @login_required

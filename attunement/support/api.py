@@ -1,23 +1,29 @@
 from datetime import date, datetime
-from typing import Literal
+from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field, field_validator
 
 from attunement.couples import access
+from attunement.couples.models import Visibility
 from attunement.lib.paging import window
-from attunement.safety.hooks import care_payload, screen_text
+from attunement.safety import screening
 from attunement.safety.schemas import WithCare
-from attunement.support import feelings, services
-from attunement.support.models import MESSAGE_MAX, NOTE_MAX, Appreciation, CheckIn, Response
-from attunement.support.needs import QUICK_RESPONSES
+from attunement.support import services
+from attunement.support.feelings import FeelingId
+from attunement.support.models import (
+    MAX_FEELINGS,
+    MESSAGE_MAX,
+    NOTE_MAX,
+    Appreciation,
+    CheckIn,
+    CheckInVisibility,
+)
+from attunement.support.needs import Need, QuickResponse
 
 router = Router()
-NeedName = Literal["listened", "comfort", "help", "space", "celebrate", "nothing"]
 
 
 class ResponseOut(Schema):
@@ -28,10 +34,6 @@ class ResponseOut(Schema):
     message: str
     created_at: datetime
 
-    @staticmethod
-    def resolve_author(obj: Response) -> str:
-        return obj.owner.name
-
 
 class CheckInOut(Schema):
     uuid: UUID
@@ -39,46 +41,38 @@ class CheckInOut(Schema):
     mine: bool
     local_date: date
     feelings: list[str]
+    feeling_labels: list[str]
     intensity: int
     energy: int
-    need: str
+    need: Need
+    need_label: str
     note: str
-    visibility: str
+    visibility: Visibility
     turned_toward_at: datetime | None
     responses: list[ResponseOut]
 
 
 class CheckInIn(Schema):
-    feelings: list[str] = Field(min_length=1, max_length=5)
+    feelings: list[FeelingId] = Field(min_length=1, max_length=MAX_FEELINGS)  # type: ignore[valid-type]
     intensity: int = Field(ge=1, le=5)
     energy: int = Field(ge=1, le=5)
-    need: NeedName
+    need: Need
     note: str = Field(default="", max_length=NOTE_MAX)
-    visibility: Literal["shared", "private"] = "shared"
-
-    @field_validator("feelings")
-    @classmethod
-    def known_feelings(cls, value: list[str]) -> list[str]:
-        unknown = [f for f in value if f not in feelings.BY_ID]
-        if unknown:
-            raise ValueError(f"Unknown feelings: {', '.join(unknown[:5])}")
-        return list(dict.fromkeys(value))
+    visibility: CheckInVisibility = CheckInVisibility.SHARED
 
 
 class ResponseIn(Schema):
-    quick: str = Field(default="", max_length=24)
+    quick: QuickResponse | None = None
     message: str = Field(default="", max_length=MESSAGE_MAX)
 
-    @field_validator("quick")
+    @field_validator("quick", mode="before")
     @classmethod
-    def known_quick(cls, value: str) -> str:
-        if value and value not in QUICK_RESPONSES:
-            raise ValueError("Unknown quick response")
-        return value
+    def blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
 
 
 class AppreciationIn(Schema):
-    text: str = Field(min_length=1, max_length=MESSAGE_MAX)
+    text: str = Field(max_length=MESSAGE_MAX)
 
 
 class AppreciationOut(Schema):
@@ -87,46 +81,6 @@ class AppreciationOut(Schema):
     to_me: bool
     text: str
     created_at: datetime
-
-
-def _check_in_out(user: object, c: CheckIn) -> dict[str, object]:
-    return {
-        "uuid": c.uuid,
-        "author": c.owner.name,
-        "mine": c.owner_id == user.pk,
-        "local_date": c.local_date,
-        "feelings": c.feelings,
-        "intensity": c.intensity,
-        "energy": c.energy,
-        "need": c.need,
-        "note": c.note,
-        "visibility": c.visibility,
-        "turned_toward_at": c.turned_toward_at,
-        "responses": list(c.responses.all()),
-    }
-
-
-def _visible_check_ins(user: object):
-    from django.db.models import Prefetch
-
-    return (
-        access.visible(user, CheckIn.objects)
-        .select_related("owner")
-        .prefetch_related(
-            Prefetch(
-                "responses", queryset=access.visible(user, Response.objects).select_related("owner")
-            )
-        )
-    )
-
-
-@router.get("/checkins", response=list[CheckInOut])
-def list_check_ins(
-    request: HttpRequest, limit: int = 30, offset: int = 0
-) -> list[dict[str, object]]:
-    ordered = _visible_check_ins(request.auth).order_by("-local_date", "-created_at")
-    rows = ordered[window(limit, offset)]
-    return [_check_in_out(request.auth, c) for c in rows]
 
 
 class CheckInSavedOut(CheckInOut, WithCare):
@@ -141,63 +95,48 @@ class AppreciationSentOut(AppreciationOut, WithCare):
     pass
 
 
+@router.get("/checkins", response=list[CheckInOut])
+def list_check_ins(request: HttpRequest, limit: int = 30, offset: int = 0) -> list[dict[str, Any]]:
+    readable = access.visible(request.auth, CheckIn.objects.with_responses_for(request.auth))
+    rows = readable.order_by("-local_date", "-created_at")[window(limit, offset)]
+    return [c.to_dict(request.auth) for c in rows]
+
+
 @router.put("/checkins/today", response=CheckInSavedOut)
-def save_today(request: HttpRequest, payload: CheckInIn) -> dict[str, object]:
-    c = services.save_check_in(user=request.auth, **payload.dict())
-    screen_text(request, payload.note)
-    out = _check_in_out(request.auth, _visible_check_ins(request.auth).get(pk=c.pk))
-    return {**out, "care": care_payload(request)}
+def save_today(request: HttpRequest, payload: CheckInIn) -> dict[str, Any]:
+    saved = services.save_check_in(user=request.auth, **payload.dict())
+    c = access.get_own_or_404(
+        request.auth, CheckIn.objects.with_responses_for(request.auth), pk=saved.pk
+    )
+    return {**c.to_dict(request.auth), "care": screening.care_payload()}
 
 
 @router.get("/checkins/{uuid}", response=CheckInOut)
-def get_check_in(request: HttpRequest, uuid: UUID) -> dict[str, object]:
-    c = get_object_or_404(_visible_check_ins(request.auth), uuid=uuid)
-    return _check_in_out(request.auth, c)
+def get_check_in(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
+    c = access.get_visible_or_404(
+        request.auth, CheckIn.objects.with_responses_for(request.auth), uuid=uuid
+    )
+    return c.to_dict(request.auth)
 
 
 @router.post("/checkins/{uuid}/responses", response={201: ResponseSentOut})
-def respond(request: HttpRequest, uuid: UUID, payload: ResponseIn) -> tuple[int, Response]:
-    c = get_object_or_404(access.partners_rows(request.auth, CheckIn.objects), uuid=uuid)
-    if not payload.quick and not payload.message.strip():
-        raise HttpError(422, "Choose a quick response or write a few words.")
-    r = services.respond_to_check_in(user=request.auth, check_in=c, **payload.dict())
-    screen_text(request, r.message)
-    r.care = care_payload(request)  # the writer's own copy only
-    return 201, r
+def respond(request: HttpRequest, uuid: UUID, payload: ResponseIn) -> tuple[int, dict[str, Any]]:
+    c = access.get_visible_or_404(
+        request.auth, access.partners_rows(request.auth, CheckIn.objects), uuid=uuid
+    )
+    r = services.respond_to_check_in(
+        user=request.auth, check_in=c, quick=payload.quick or "", message=payload.message
+    )
+    return 201, {**r.to_dict(request.auth), "care": screening.care_payload()}
 
 
 @router.get("/appreciations", response=list[AppreciationOut])
-def list_appreciations(request: HttpRequest) -> list[dict[str, object]]:
+def list_appreciations(request: HttpRequest) -> list[dict[str, Any]]:
     rows = access.visible(request.auth, Appreciation.objects).select_related("owner")[:100]
-    return [
-        {
-            "uuid": a.uuid,
-            "author": a.owner.name,
-            "to_me": a.recipient_id == request.auth.pk,
-            "text": a.text,
-            "created_at": a.created_at,
-        }
-        for a in rows
-    ]
+    return [a.to_dict(request.auth) for a in rows]
 
 
 @router.post("/appreciations", response={201: AppreciationSentOut})
-def send_appreciation(
-    request: HttpRequest, payload: AppreciationIn
-) -> tuple[int, dict[str, object]]:
-    text = payload.text.strip()
-    if not text:
-        raise HttpError(422, "Write a few words first.")
-    try:
-        a = services.send_appreciation(user=request.auth, text=text)
-    except services.SupportError as exc:
-        raise HttpError(409, str(exc)) from exc
-    screen_text(request, a.text)
-    return 201, {
-        "uuid": a.uuid,
-        "author": a.owner.name,
-        "to_me": False,
-        "text": a.text,
-        "created_at": a.created_at,
-        "care": care_payload(request),
-    }
+def send_appreciation(request: HttpRequest, payload: AppreciationIn) -> tuple[int, dict[str, Any]]:
+    a = services.send_appreciation(user=request.auth, text=payload.text)
+    return 201, {**a.to_dict(request.auth), "care": screening.care_payload()}

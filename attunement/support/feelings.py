@@ -6,6 +6,8 @@ or "neutral" (Demszky et al. 2020), so check-ins and text analysis speak the sam
 
 from dataclasses import dataclass
 
+from django.db import models
+
 
 @dataclass(frozen=True)
 class Feeling:
@@ -106,3 +108,9 @@ CHOICES: list[tuple[str, str]] = [(f.id, f.label) for g in GROUPS for f in g.fee
 
 def labels(ids: list[str]) -> list[str]:
     return [BY_ID[i].label for i in ids if i in BY_ID]
+
+
+# The same feelings as choices, so forms and API schemas take them from one place.
+FeelingId = models.TextChoices(  # type: ignore[misc]
+    "FeelingId", [(f.id.upper(), (f.id, f.label)) for g in GROUPS for f in g.feelings]
+)

@@ -1,16 +1,15 @@
 from django import forms
 
-from attunement.couples.models import Visibility
-from attunement.support import feelings
-from attunement.support.models import MESSAGE_MAX, NOTE_MAX
-from attunement.support.needs import QUICK_RESPONSES, Need
+from attunement.support.feelings import FeelingId
+from attunement.support.models import MAX_FEELINGS, MESSAGE_MAX, NOTE_MAX, CheckInVisibility
+from attunement.support.needs import Need, QuickResponse
 
 SCALE_CHOICES = [(i, str(i)) for i in range(1, 6)]
 
 
 class CheckInForm(forms.Form):
     feelings = forms.MultipleChoiceField(
-        choices=feelings.CHOICES,
+        choices=FeelingId.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Pick at least one feeling, whatever fits best."},
     )
@@ -38,36 +37,29 @@ class CheckInForm(forms.Form):
         label="Anything you'd like to add? (optional)",
     )
     visibility = forms.ChoiceField(
-        choices=[
-            (Visibility.SHARED, "Share with my partner"),
-            (Visibility.PRIVATE, "Keep it just for me"),
-        ],
+        choices=CheckInVisibility.choices,
         widget=forms.RadioSelect,
-        initial=Visibility.SHARED,
+        initial=CheckInVisibility.SHARED,
         label="Who sees this",
     )
 
     def clean_feelings(self) -> list[str]:
         chosen = self.cleaned_data["feelings"]
-        if len(chosen) > 5:
+        if len(chosen) > MAX_FEELINGS:
             raise forms.ValidationError("Pick up to five feelings, the ones that stand out most.")
         return chosen
 
 
 class ResponseForm(forms.Form):
-    quick = forms.ChoiceField(choices=[("", "—")] + list(QUICK_RESPONSES.items()), required=False)
+    """Both optional here: services.respond_to_check_in refuses a response with neither."""
+
+    quick = forms.ChoiceField(choices=[("", "—"), *QuickResponse.choices], required=False)
     message = forms.CharField(
         required=False,
         max_length=MESSAGE_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
         label="Or write a few words",
     )
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        if not data.get("quick") and not (data.get("message") or "").strip():
-            raise forms.ValidationError("Choose a quick response or write a few words.")
-        return data
 
 
 class AppreciationForm(forms.Form):

@@ -1,17 +1,39 @@
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 
-from attunement.couples.models import OwnedContent
+from attunement.accounts.models import User
+from attunement.couples import access
+from attunement.couples.models import OwnedContent, Visibility
 from attunement.lib.crypto import EncryptedTextField
 from attunement.support import feelings
-from attunement.support.needs import QUICK_RESPONSES, Need
+from attunement.support.needs import Need, QuickResponse
 
 NOTE_MAX = 2000
 MESSAGE_MAX = 500
+MAX_FEELINGS = 5
 SCALE = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class CheckInVisibility(models.TextChoices):
+    """Who sees a check-in: a check-in is never sealed."""
+
+    SHARED = Visibility.SHARED.value, "Share with my partner"
+    PRIVATE = Visibility.PRIVATE.value, "Keep it just for me"
+
+
+class CheckInQuerySet(models.QuerySet["CheckIn"]):
+    def with_responses_for(self, reader: User) -> "CheckInQuerySet":
+        """With the owner and the responses `reader` may see (through the gate), as `to_dict`
+        needs them. Filter the check-ins themselves through the gate too."""
+        responses = access.visible(reader, Response.objects).select_related("owner")
+        return self.select_related("owner").prefetch_related(
+            Prefetch("responses", queryset=responses, to_attr="visible_responses")
+        )
 
 
 class CheckIn(OwnedContent):
@@ -25,6 +47,8 @@ class CheckIn(OwnedContent):
     note = EncryptedTextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     turned_toward_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CheckInQuerySet.as_manager()
 
     class Meta:
         ordering = ["-local_date"]
@@ -48,6 +72,26 @@ class CheckIn(OwnedContent):
     def time_to_turn_toward(self) -> timedelta | None:
         return self.turned_toward_at - self.created_at if self.turned_toward_at else None
 
+    def to_dict(self, reader: User) -> dict[str, Any]:
+        """The check-in as `reader` sees it (API and pages). Load it with
+        `CheckIn.objects.with_responses_for(reader)` so only their visible responses show."""
+        return {
+            "uuid": self.uuid,
+            "author": self.owner.name,
+            "mine": self.owner_id == reader.pk,
+            "local_date": self.local_date,
+            "feelings": self.feelings,
+            "feeling_labels": self.feeling_labels(),
+            "intensity": self.intensity,
+            "energy": self.energy,
+            "need": self.need,
+            "need_label": self.get_need_display(),
+            "note": self.note,
+            "visibility": self.visibility,
+            "turned_toward_at": self.turned_toward_at,
+            "responses": [r.to_dict(reader) for r in self.visible_responses],  # type: ignore[attr-defined]
+        }
+
 
 class Response(OwnedContent):
     """A partner turning toward a check-in: a quick response, a message, or both."""
@@ -61,7 +105,18 @@ class Response(OwnedContent):
 
     @property
     def quick_text(self) -> str:
-        return QUICK_RESPONSES.get(self.quick, "")
+        return QuickResponse(self.quick).label if self.quick in QuickResponse.values else ""
+
+    def to_dict(self, reader: User) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid,
+            "author": self.owner.name,
+            "mine": self.owner_id == reader.pk,
+            "quick": self.quick,
+            "quick_text": self.quick_text,
+            "message": self.message,
+            "created_at": self.created_at,
+        }
 
 
 class Appreciation(OwnedContent):
@@ -72,3 +127,12 @@ class Appreciation(OwnedContent):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def to_dict(self, reader: User) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid,
+            "author": self.owner.name,
+            "to_me": self.recipient_id == reader.pk,
+            "text": self.text,
+            "created_at": self.created_at,
+        }

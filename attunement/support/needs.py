@@ -12,29 +12,31 @@ class Need(models.TextChoices):
     NOTHING = "nothing", "Nothing in particular"
 
 
-# Quick responses (id -> text). Ids are stored; texts can be reworded safely.
-QUICK_RESPONSES: dict[str, str] = {
-    "here_tonight": "I'm here. Want to talk tonight?",
-    "tell_me": "I'd love to hear about it whenever you're ready.",
-    "hug": "Sending you a big hug.",
-    "thinking_of_you": "Thinking of you today.",
-    "how_help": "How can I help?",
-    "take_task": "Let me take something off your plate today.",
-    "take_time": "Take the time you need. I'm here when you're ready.",
-    "so_happy": "So happy for you!",
-    "celebrate_tonight": "Let's celebrate tonight!",
-    "thanks_sharing": "Thanks for letting me know how you are.",
-}
+class QuickResponse(models.TextChoices):
+    """One-tap responses to a check-in. Values are stored; labels can be reworded safely."""
 
-FITTING: dict[str, tuple[str, ...]] = {
-    Need.LISTENED: ("here_tonight", "tell_me", "hug"),
-    Need.COMFORT: ("hug", "thinking_of_you", "here_tonight"),
-    Need.HELP: ("how_help", "take_task", "hug"),
-    Need.SPACE: ("take_time", "thinking_of_you"),
-    Need.CELEBRATE: ("so_happy", "celebrate_tonight", "hug"),
-    Need.NOTHING: ("thanks_sharing", "thinking_of_you", "hug"),
+    HERE_TONIGHT = "here_tonight", "I'm here. Want to talk tonight?"
+    TELL_ME = "tell_me", "I'd love to hear about it whenever you're ready."
+    HUG = "hug", "Sending you a big hug."
+    THINKING_OF_YOU = "thinking_of_you", "Thinking of you today."
+    HOW_HELP = "how_help", "How can I help?"
+    TAKE_TASK = "take_task", "Let me take something off your plate today."
+    TAKE_TIME = "take_time", "Take the time you need. I'm here when you're ready."
+    SO_HAPPY = "so_happy", "So happy for you!"
+    CELEBRATE_TONIGHT = "celebrate_tonight", "Let's celebrate tonight!"
+    THANKS_SHARING = "thanks_sharing", "Thanks for letting me know how you are."
+
+
+Q = QuickResponse
+FITTING: dict[str, tuple[QuickResponse, ...]] = {
+    Need.LISTENED: (Q.HERE_TONIGHT, Q.TELL_ME, Q.HUG),
+    Need.COMFORT: (Q.HUG, Q.THINKING_OF_YOU, Q.HERE_TONIGHT),
+    Need.HELP: (Q.HOW_HELP, Q.TAKE_TASK, Q.HUG),
+    Need.SPACE: (Q.TAKE_TIME, Q.THINKING_OF_YOU),
+    Need.CELEBRATE: (Q.SO_HAPPY, Q.CELEBRATE_TONIGHT, Q.HUG),
+    Need.NOTHING: (Q.THANKS_SHARING, Q.THINKING_OF_YOU, Q.HUG),
 }
 
 
 def quick_responses_for(need: str) -> list[tuple[str, str]]:
-    return [(key, QUICK_RESPONSES[key]) for key in FITTING.get(need, ("hug",))]
+    return [(q.value, q.label) for q in FITTING.get(need, (Q.HUG,))]

@@ -1,12 +1,11 @@
 from datetime import timedelta
 
-from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
 
 from attunement.couples import access
 from attunement.lib.panels import NextStep, Panel
-from attunement.support.models import Appreciation, CheckIn, Response
+from attunement.support.models import Appreciation, CheckIn
 from attunement.support.needs import quick_responses_for
 
 RECENT_DAYS = 7
@@ -16,14 +15,9 @@ def panel(request: HttpRequest) -> Panel:
     user = request.user
     today = user.local_today()
     partner = access.partner_of(user)
-    responses = Prefetch(
-        "responses", queryset=access.visible(user, Response.objects).select_related("owner")
-    )
     recent = list(
-        access.visible(user, CheckIn.objects)
+        access.visible(user, CheckIn.objects.with_responses_for(user))
         .filter(local_date__gte=today - timedelta(days=1))
-        .select_related("owner")
-        .prefetch_related(responses)
         .order_by("-local_date")
     )
     mine = next((c for c in recent if c.owner_id == user.pk and c.local_date == today), None)
@@ -33,7 +27,10 @@ def panel(request: HttpRequest) -> Panel:
         .filter(recipient=user, created_at__gte=user.local_now() - timedelta(days=RECENT_DAYS))
         .select_related("owner")[:5]
     )
-    answered = partners is not None and any(r.owner_id == user.pk for r in partners.responses.all())
+    answered = partners is not None and any(
+        r.owner_id == user.pk
+        for r in partners.visible_responses  # type: ignore[attr-defined]
+    )
     if mine is None:
         step = NextStep("Check in for today", reverse("check_in"), "It takes under a minute.")
     elif partners is not None and not answered:
@@ -51,11 +48,11 @@ def panel(request: HttpRequest) -> Panel:
     else:
         step = NextStep(f"Tell {partner.name} something you appreciate", reverse("appreciations"))
     context = {
-        "mine": mine,
-        "partners": partners,
+        "mine": mine.to_dict(user) if mine else None,
+        "partners": partners.to_dict(user) if partners else None,
         "partner": partner,
         "answered": answered,
         "quick": quick_responses_for(partners.need) if partners else [],
-        "received": received,
+        "received": [a.to_dict(user) for a in received],
     }
     return Panel("support/_today.html", context, step)

@@ -140,6 +140,16 @@ def test_turning_reminders_on_schedules_the_next_one_at_the_local_hour(alice, as
     assert (local.hour, local.minute) == (8, 0)
 
 
+def test_turning_reminders_off_cancels_the_next_one(alice, as_alice):
+    settings = {"display_name": "Alice", "time_zone": "UTC", "reminder_hour": "8"}
+    as_alice.post("/settings/", {**settings, "reminders_enabled": "on"})
+    alice.refresh_from_db()
+    assert alice.next_reminder_at is not None
+    assert as_alice.post("/settings/", settings).status_code == 302
+    alice.refresh_from_db()
+    assert alice.next_reminder_at is None
+
+
 def test_deleting_the_account_removes_everything_and_tells_nobody(alice, bob, as_alice, couple):
     as_alice.post(
         "/checkin/",

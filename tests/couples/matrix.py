@@ -21,7 +21,7 @@ ROUTES = [
     Route("couple", signed_in(200)),
     Route(
         "couple#post",
-        {**signed_in(200), "owner": 400, "partner": 400},
+        {**signed_in(200), "owner": 409, "partner": 409},  # refused: already paired
         method="POST",
         setup=lambda w: ({}, {"email": ""}),
     ),

@@ -173,3 +173,23 @@ def test_leaving_closes_the_couples_conversations(alice, bob, couple):
     leave_couple(user=bob)
     conversation.refresh_from_db()
     assert conversation.state == "ended" and conversation.ended_at is not None
+
+
+def test_join_error_is_shown_once(bob, charlie, couple):
+    _, raw = create_invitation(inviter=charlie)
+    response = login(bob).post(f"/couple/join/{raw}/")
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert page.count("already paired") == 1
+    assert page.count('role="alert"') == 1
+    assert Membership.objects.filter(user=bob, left_at__isnull=True).count() == 1
+
+
+def test_api_and_page_refuse_an_invitation_with_the_same_words(alice, couple):
+    client = login(alice)
+    page = client.post("/couple/", {"email": ""})
+    api = client.post("/api/v1/couple/invitations")
+    assert (page.status_code, api.status_code) == (409, 409)
+    assert api.json() == {"detail": "You are already paired with someone."}
+    assert page.content.decode().count("You are already paired with someone.") == 1
+    assert not Invitation.objects.exists()

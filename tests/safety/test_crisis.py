@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 
 from attunement.couples.models import Visibility
-from attunement.safety import hooks
+from attunement.safety import screening
 from attunement.safety.models import JournalEntry, SafetyEvent
 from attunement.support.models import Appreciation, CheckIn, Response
 from tests.safety.conftest import CARE_TITLE, CRISIS, EVERYDAY
@@ -90,7 +90,7 @@ def test_crisis_statement_shows_the_writer_resources_and_nothing_changes_for_the
     text = CRISIS[kind]
     # The same text written without any risk found: what the partner would see anyway.
     with monkeypatch.context() as m:
-        m.setattr(hooks, "_analyze", lambda t: ("none", 0.0))
+        m.setattr(screening, "_analyze", lambda t: ("none", 0.0))
         assert write(kind, as_alice, text, bob, couple).status_code == 302
     as_alice.get("/today/")
     baseline = partner_view(as_bob)
@@ -139,7 +139,7 @@ def test_a_failing_analyzer_never_blocks_the_save_nor_logs_the_text(
     def boom(text):
         raise RuntimeError(text)
 
-    monkeypatch.setattr(hooks, "_analyze", boom)
+    monkeypatch.setattr(screening, "_analyze", boom)
     with caplog.at_level(logging.ERROR):
         response = as_alice.post("/journal/", {"text": CRISIS["journal"]})
     assert response.status_code == 302

@@ -122,3 +122,26 @@ def test_api_bad_text_is_422(as_alice, payload):
     )
     assert response.status_code == 422
     assert not JournalEntry.objects.exists()
+
+
+def test_journal_writes_are_screened_by_the_service_without_a_request(alice):
+    from attunement.safety import services
+    from attunement.safety.models import SafetyEvent
+    from tests.safety.conftest import CRISIS, EVERYDAY
+
+    entry = services.write_journal_entry(user=alice, text=EVERYDAY[0])
+    assert not SafetyEvent.objects.exists()
+    services.edit_journal_entry(entry=entry, text=CRISIS["journal"])
+    event = SafetyEvent.objects.get(owner=alice)
+    assert (event.kind, event.where) == ("abuse", "safety.journal")
+
+
+def test_api_and_page_refuse_a_blank_journal_entry_with_the_same_words(as_alice):
+    page = as_alice.post("/journal/", {"text": "  "})
+    api = as_alice.post(
+        "/api/v1/safety/journal", json.dumps({"text": "  "}), content_type="application/json"
+    )
+    assert (page.status_code, api.status_code) == (400, 422)
+    assert api.json() == {"detail": "Write a few words first."}
+    assert "Write a few words first." in page.content.decode()
+    assert not JournalEntry.objects.exists()

@@ -1,3 +1,4 @@
+import json
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -130,7 +131,7 @@ def test_an_appreciation_appears_on_the_partners_today(as_alice, as_bob, couple)
 
 def test_appreciations_need_a_partner_and_say_so(as_alice):
     response = as_alice.post("/appreciations/", {"text": "Thanks!"})
-    assert response.status_code == 400
+    assert response.status_code == 409  # a refusal, as in the API
     assert "invite them first" in response.content.decode()
     assert not Appreciation.objects.exists()
 
@@ -198,3 +199,43 @@ def test_a_blank_appreciation_is_refused_with_a_clear_message(as_alice, couple):
     assert response.status_code == 400
     assert "Write a few words first." in response.content.decode()
     assert not Appreciation.objects.exists()
+
+
+def test_crisis_words_in_a_check_in_note_record_a_safety_event_without_a_request(alice):
+    from attunement.safety.models import SafetyEvent
+    from attunement.support import services
+    from tests.safety.conftest import CRISIS
+
+    services.save_check_in(
+        user=alice,
+        feelings=["sad"],
+        intensity=5,
+        energy=1,
+        need="comfort",
+        note=CRISIS["check_in_note"],
+        visibility="private",
+    )
+    event = SafetyEvent.objects.get(owner=alice)
+    assert (event.kind, event.where) == ("self_harm", "support.check_in")
+
+
+def test_api_and_page_refuse_with_the_same_words(alice, as_alice, as_bob, as_charlie, couple):
+    as_alice.post("/checkin/", FORM)
+    c = CheckIn.objects.get(owner=alice)
+    empty = {"quick": "", "message": "   "}
+    page = as_bob.post(f"/checkin/{c.uuid}/respond/", empty)
+    api = as_bob.post(
+        f"/api/v1/checkins/{c.uuid}/responses", json.dumps(empty), content_type="application/json"
+    )
+    assert (page.status_code, api.status_code) == (400, 422)
+    assert api.json() == {"detail": "Choose a quick response or write a few words."}
+    assert page.content.decode().count("Choose a quick response or write a few words.") == 1
+
+    page = as_charlie.post("/appreciations/", {"text": "Thanks!"})
+    api = as_charlie.post(
+        "/api/v1/appreciations", json.dumps({"text": "Thanks!"}), content_type="application/json"
+    )
+    assert (page.status_code, api.status_code) == (409, 409)
+    assert api.json() == {"detail": "Appreciations go to your partner: invite them first."}
+    assert page.content.decode().count("invite them first") == 1
+    assert not Response.objects.exists() and not Appreciation.objects.exists()
