@@ -4,15 +4,15 @@ import secrets
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from attunement.accounts.models import User, hash_token
 from attunement.couples import access
 from attunement.couples.models import Couple, Invitation, Membership
 from attunement.lib.errors import DomainError
+from attunement.notifications import emails
 
 # Strategies that hold joint state a couple's end must close register a function here from
 # their AppConfig.ready() (see attunement/listening/apps.py): couples sits below them.
@@ -34,7 +34,11 @@ ALREADY_PAIRED = "You are already paired with someone."
 
 def invitation_url(raw_token: str, base_url: str = "") -> str:
     """The link to send. `base_url` is the address the inviter is using (SITE_ROOT otherwise)."""
-    return f"{(base_url or settings.SITE_ROOT).rstrip('/')}/couple/join/{raw_token}/"
+    return f"{(base_url or settings.SITE_ROOT).rstrip('/')}{_join_path(raw_token)}"
+
+
+def _join_path(raw_token: str) -> str:
+    return reverse("join", kwargs={"token": raw_token})
 
 
 @transaction.atomic
@@ -51,18 +55,8 @@ def create_invitation(
     raw = secrets.token_urlsafe(32)  # 256 bits
     invitation = Invitation.objects.create(inviter=inviter, token_hash=hash_token(raw))
     if email:
-        body = render_to_string(
-            "couples/email/invitation.txt",
-            {
-                "inviter": inviter,
-                "url": invitation_url(raw, base_url),
-                "site_name": settings.SITE_NAME,
-            },
-        )
-        transaction.on_commit(
-            lambda: send_mail(
-                f"{inviter.name} invited you to {settings.SITE_NAME}", body, None, [email]
-            )
+        emails.invitation(
+            to=email, inviter_name=inviter.name, join_path=_join_path(raw), base_url=base_url
         )
     return invitation, raw
 
