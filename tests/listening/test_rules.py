@@ -194,4 +194,5 @@ def test_the_partners_average_needs_three_ratings_they_allowed_in_this_couple(
     # Only the partner's: her own average is not "how heard her partner felt".
     assert access.partners_felt_heard(alice, Rating.objects, windows) == [(None, 0)]
     leave_couple(user=alice)
+    access.forget(bob)  # as on his next request
     assert access.partners_felt_heard(bob, Rating.objects, windows) == [(None, 0)]
