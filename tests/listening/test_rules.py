@@ -196,3 +196,10 @@ def test_the_partners_average_needs_three_ratings_they_allowed_in_this_couple(
     leave_couple(user=alice)
     access.forget(bob)  # as on his next request
     assert access.partners_felt_heard(bob, Rating.objects, windows) == [(None, 0)]
+
+
+def test_the_writer_alone_gets_care_in_the_api_response(typed, alice, bob) -> None:
+    r = post_json(login(alice), f"{API}/{typed.uuid}/pieces", {"text": CRISIS, "send_anyway": True})
+    assert r.status_code == 201 and r.json()["care"]["resources"]
+    assert "care" not in login(bob).get(f"{API}/{typed.uuid}").json()
+    assert "care" not in login(alice).get(f"{API}/{typed.uuid}").json()
