@@ -212,3 +212,68 @@ def opened_up_questions(user: User, served: QuerySet[M], answers: QuerySet[Model
         return served.filter(couple=couple, revealed_at__isnull=False)
     answered = own(user, answers).filter(served=OuterRef("pk"), skipped=False)
     return served.filter(Exists(answered))
+
+
+# listening
+# Conversations are the one kind of content with two authors: each person keeps reading the
+# conversations they took part in after the couple ends, but only their own turns (turns are
+# still read through visible()). Ratings are private; the partner sees them only as an average.
+
+MIN_RATINGS_FOR_AN_AVERAGE = 3
+
+
+def took_part_in(user: User, conversations: QuerySet[M]) -> QuerySet[M]:
+    """Conversations this person took part in, as their starter (`owner`) or their `partner`,
+    also after the couple ended or the other person deleted their account.
+
+    Only for conversations (rows with `owner` and `partner`). It opens the conversation itself
+    (topic, state, who spoke): read its turns through visible(), so that once the couple has
+    ended each person reads only their own turns and never the former partner's.
+    """
+    if not user.is_authenticated:
+        return conversations.none()
+    return conversations.filter(Q(owner=user) | Q(partner=user))
+
+
+def get_taken_part_in_or_404(user: User, conversations: QuerySet[M], **lookup: object) -> M:
+    try:
+        return took_part_in(user, conversations).get(**lookup)
+    except (conversations.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+        raise Http404 from exc
+
+
+def partners_felt_heard(
+    user: User, ratings: QuerySet[M], windows: list[tuple[object, object]]
+) -> list[tuple[float | None, int]]:
+    """The one aggregate read of private rows: the current partner's average `felt_heard`
+    (listening ratings), for each window [start, stop) of `created_at`: two datetimes, or None
+    for an open end.
+
+    Counts only ratings the partner wrote in the current couple and allowed to count
+    (`counts_for_partner`). Returns (average rounded to 0.1, number of ratings) per window; the
+    average is None unless at least MIN_RATINGS_FOR_AN_AVERAGE ratings fall in the window, so a
+    single rating can never be read back. One query, whatever the number of windows.
+    """
+    from django.db.models import Avg, Count
+
+    couple = current_couple(user)
+    if couple is None or not windows:
+        return [(None, 0)] * len(windows)
+    rows = ratings.filter(couple=couple, counts_for_partner=True).exclude(owner=user)
+    aggregates: dict[str, Avg | Count] = {}
+    for i, (start, stop) in enumerate(windows):
+        within = Q(pk__isnull=False)
+        if start is not None:
+            within &= Q(created_at__gte=start)
+        if stop is not None:
+            within &= Q(created_at__lt=stop)
+        aggregates[f"avg{i}"] = Avg("felt_heard", filter=within)
+        aggregates[f"n{i}"] = Count("pk", filter=within)
+    found = rows.aggregate(**aggregates)
+    result: list[tuple[float | None, int]] = []
+    for i in range(len(windows)):
+        count = found[f"n{i}"]
+        average = found[f"avg{i}"]
+        enough = count >= MIN_RATINGS_FOR_AN_AVERAGE and average is not None
+        result.append((round(average, 1) if enough else None, count))
+    return result

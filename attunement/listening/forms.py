@@ -4,10 +4,11 @@ from attunement import content
 from attunement.listening.models import (
     NOTE_MAX,
     PIECE_MAX,
-    TIMER_CHOICES,
     TOPIC_MAX,
     Helped,
     Mode,
+    Tap,
+    Timer,
     Verdict,
 )
 
@@ -59,7 +60,7 @@ class StartForm(forms.Form):
         error_messages={"required": "Choose in person or typed."},
     )
     timer_minutes = forms.TypedChoiceField(
-        choices=TIMER_CHOICES,
+        choices=Timer.choices,
         coerce=int,
         initial=0,
         required=False,
@@ -71,15 +72,11 @@ class StartForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = [*topic_choices(), (OWN, "Our own topic")]
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        own = (data.get("own_topic") or "").strip()
-        data["own_topic"] = own
-        if data.get("topic") == OWN and not own:
-            self.add_error("own_topic", "Write a few words about your topic.")
-        if data.get("topic") != OWN:
-            data["own_topic"] = ""
-        return data
+    def topic_id(self) -> str:
+        """The catalogue topic chosen, or "" for the couple's own (services.start_conversation
+        then needs `own_topic`)."""
+        topic: str = self.cleaned_data["topic"]
+        return "" if topic == OWN else topic
 
 
 class TextForm(forms.Form):
@@ -110,9 +107,6 @@ class ConfirmForm(forms.Form):
     )
     step = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
-    def clean_clarification(self) -> str:
-        return self.cleaned_data["clarification"].strip()
-
 
 class ResponseForm(forms.Form):
     text = forms.CharField(
@@ -127,14 +121,13 @@ class ResponseForm(forms.Form):
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
-        data["text"] = "" if data.get("skip") else (data.get("text") or "").strip()
+        if data.get("skip"):
+            data["text"] = ""  # the "take the floor without responding" button
         return data
 
 
 class StepForm(forms.Form):
-    action = forms.ChoiceField(
-        choices=[("pass", ""), ("yes", ""), ("not_quite", ""), ("switch", "")]
-    )
+    action = forms.ChoiceField(choices=Tap.choices)
     step = forms.IntegerField(required=False, min_value=0)
 
 
@@ -170,6 +163,3 @@ class RatingForm(forms.Form):
         label="Count it in my partner's listening progress",
         help_text="Only ever as an average of three or more conversations, never on its own.",
     )
-
-    def clean_note(self) -> str:
-        return self.cleaned_data["note"].strip()

@@ -1,9 +1,13 @@
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
 from attunement import content
+from attunement.accounts.models import User
+from attunement.couples import access
 from attunement.couples.models import OwnedContent
 from attunement.lib.crypto import EncryptedTextField
 from attunement.listening import machine
@@ -11,7 +15,15 @@ from attunement.listening import machine
 PIECE_MAX = 1500
 TOPIC_MAX = 300
 NOTE_MAX = 500
-TIMER_CHOICES = [(0, "No timer"), (2, "2 minutes"), (3, "3 minutes"), (5, "5 minutes")]
+# Shown where the other person of a conversation has deleted their account.
+FORMER_PARTNER = "Your former partner"
+
+
+class Timer(models.IntegerChoices):
+    NONE = 0, "No timer"
+    TWO = 2, "2 minutes"
+    THREE = 3, "3 minutes"
+    FIVE = 5, "5 minutes"
 
 
 class Mode(models.TextChoices):
@@ -26,6 +38,20 @@ class State(models.TextChoices):
     RESPONDING = machine.RESPONDING, "Responding"
     PAUSED = machine.PAUSED, "Paused"
     ENDED = machine.ENDED, "Ended"
+
+
+class Role(models.TextChoices):
+    SPEAKER = machine.SPEAKER, "Speaker"
+    LISTENER = machine.LISTENER, "Listener"
+
+
+class Tap(models.TextChoices):
+    """The steps of the in-person ritual, tapped on the one shared device."""
+
+    PASS = machine.PASS, "Done speaking"
+    YES = machine.YES, "That's it"
+    NOT_QUITE = machine.NOT_QUITE, "Not quite"
+    SWITCH = machine.SWITCH, "Switch roles"
 
 
 class Level(models.TextChoices):
@@ -64,18 +90,28 @@ class Conversation(OwnedContent):
 
     The ritual's rules live in listening.machine; the services claim each step with a
     conditional UPDATE on (state, step), so two devices posting at once cannot both succeed.
+
+    Both people write in it, so deleting one account keeps the conversation for the other
+    (`owner`, `partner` and `speaker` become None) while the deleted person's turns go.
     """
 
-    partner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    partner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     mode = models.CharField(max_length=10, choices=Mode.choices)
     topic_id = models.CharField(max_length=12, blank=True)
     own_topic = EncryptedTextField(blank=True)
     level = models.CharField(max_length=8, choices=Level.choices)
-    timer_minutes = models.PositiveSmallIntegerField(default=0, choices=TIMER_CHOICES)
+    timer_minutes = models.PositiveSmallIntegerField(default=0, choices=Timer.choices)
     state = models.CharField(max_length=12, choices=State.choices, default=State.SPEAKING)
     paused_state = models.CharField(max_length=12, choices=State.choices, blank=True)
     step = models.PositiveIntegerField(default=0)
-    speaker = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    speaker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # Whose move it is (typed mode only); None when paused, ended, or in person.
     turn_of = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
@@ -122,31 +158,50 @@ class Conversation(OwnedContent):
         return self.mode == Mode.TYPED
 
     @property
+    def couple_has_ended(self) -> bool:
+        """After which each person reads only their own turns (see access.took_part_in)."""
+        return self.couple_id is None or self.couple.ended_at is not None
+
+    @property
     def is_closed(self) -> bool:
-        """Ended, or its couple has ended (leaving a couple closes its conversations)."""
-        return self.state == State.ENDED or (
-            self.couple_id is None or self.couple.ended_at is not None
+        """Ended, or its couple has ended (leaving a couple closes its conversations), or one
+        of the two has deleted their account."""
+        return (
+            self.state == State.ENDED
+            or self.couple_has_ended
+            or self.owner_id is None
+            or self.partner_id is None
         )
 
     @property
     def is_active(self) -> bool:
         return self.state in machine.ACTIVE and not self.is_closed
 
-    def people(self) -> tuple[int, int]:
+    def people(self) -> tuple[int | None, int | None]:
         return (self.owner_id, self.partner_id)
 
-    def listener_id(self) -> int:
+    def listener_id(self) -> int | None:
         return self.partner_id if self.speaker_id == self.owner_id else self.owner_id
 
-    @property
-    def listener(self) -> object:
-        return self.partner if self.speaker_id == self.owner_id else self.owner
-
     def role_of(self, user_id: int) -> str:
-        return machine.SPEAKER if user_id == self.speaker_id else machine.LISTENER
+        return Role.SPEAKER if user_id == self.speaker_id else Role.LISTENER
 
-    def other_of(self, user_id: int) -> int:
-        return self.partner_id if user_id == self.owner_id else self.owner_id
+    @staticmethod
+    def name_of(person: User | None) -> str:
+        return person.name if person is not None else FORMER_PARTNER
+
+    @property
+    def speaker_name(self) -> str:
+        return self.name_of(self.speaker)
+
+    @property
+    def listener_name(self) -> str:
+        listener = self.partner if self.speaker_id == self.owner_id else self.owner
+        return self.name_of(listener)
+
+    def other_name_for(self, user_id: int) -> str:
+        """The other person's name, as `user_id` sees it (FORMER_PARTNER once they're gone)."""
+        return self.name_of(self.partner if user_id == self.owner_id else self.owner)
 
     def whose_turn_id(self, state: str | None = None, speaker_id: int | None = None) -> int | None:
         """Whose move it is in typed mode (None in person, when paused or ended)."""
@@ -163,6 +218,14 @@ class Conversation(OwnedContent):
 
     def is_turn_of(self, user_id: int) -> bool:
         return self.is_active and self.turn_of_id == user_id
+
+    def is_reflecting_for(self, user_id: int) -> bool:
+        """Whether `user_id` is the listener writing a reflection now (feedback is for them)."""
+        return (
+            not self.is_closed
+            and self.state == State.REFLECTING
+            and self.role_of(user_id) == Role.LISTENER
+        )
 
     def current_statement(self) -> str:
         """What the listener is reflecting: the latest piece and any clarifications since."""
@@ -185,6 +248,60 @@ class Conversation(OwnedContent):
         if self.is_closed:
             return []
         return machine.allowed_actions(self.mode, self.state, self.role_of(user_id))
+
+    def status_for(self, user_id: int) -> str:
+        """One plain sentence on where the conversation is, from this person's side."""
+        if self.is_closed:
+            return "This conversation has ended."
+        if self.state == State.PAUSED:
+            return "This conversation is paused. Either of you can resume it."
+        if not self.is_typed:
+            return {
+                State.SPEAKING: f"{self.speaker_name} speaks and {self.listener_name} listens.",
+                State.REFLECTING: f"{self.listener_name} says back what they heard.",
+                State.RESPONDING: f"{self.listener_name} may validate, then you switch roles.",
+            }.get(self.state, "")
+        if self.turn_of_id == user_id:
+            return {
+                State.SPEAKING: "Your turn: share a piece of what's on your mind.",
+                State.REFLECTING: "Your turn: say back what you heard.",
+                State.CONFIRMING: "Your turn: did that reflection get it?",
+                State.RESPONDING: "Your turn: validate or respond, then the floor passes to you.",
+            }.get(self.state, "")
+        other = self.other_name_for(user_id)
+        return {
+            State.SPEAKING: f"Waiting for {other} to share a piece.",
+            State.REFLECTING: f"Waiting for {other} to say back what they heard.",
+            State.CONFIRMING: f"Waiting for {other} to say whether you got it.",
+            State.RESPONDING: f"Waiting for {other} to respond; then you'll have the floor.",
+        }.get(self.state, "")
+
+    def turns_for(self, user: User) -> list["Turn"]:
+        """The turns `user` may read, in order: after the couple ended, only their own."""
+        return list(access.visible(user, self.turns.all()).select_related("owner"))
+
+    def to_dict(self, for_user: User, *, with_turns: bool = False) -> dict[str, Any]:
+        """The conversation as `for_user` sees it (the API's ConversationOut, and the page's
+        role, turn and actions)."""
+        out: dict[str, Any] = {
+            "uuid": self.uuid,
+            "mode": self.mode,
+            "topic_id": self.topic_id,
+            "title": self.title,
+            "level": self.level,
+            "state": State.ENDED if self.is_closed else self.state,
+            "step": self.step,
+            "speaker": self.speaker_name,
+            "my_role": self.role_of(for_user.pk),
+            "my_turn": self.is_turn_of(for_user.pk),
+            "closed": self.is_closed,
+            "allowed_actions": self.allowed_actions(for_user.pk),
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+        if with_turns:
+            out["turns"] = [t.to_dict(for_user) for t in self.turns_for(for_user)]
+        return out
 
 
 class Turn(OwnedContent):
@@ -209,6 +326,19 @@ class Turn(OwnedContent):
     def __str__(self) -> str:
         return f"{self.kind} {self.seq}"
 
+    def to_dict(self, for_user: User) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid,
+            "seq": self.seq,
+            "kind": self.kind,
+            "author": self.owner.name,
+            "mine": self.owner_id == for_user.pk,
+            "text": self.text,
+            "verdict": self.verdict,
+            "attempt": self.attempt,
+            "created_at": self.created_at,
+        }
+
 
 class Rating(OwnedContent):
     """How heard one partner felt after a conversation, and what helped. Always private:
@@ -230,6 +360,16 @@ class Rating(OwnedContent):
 
     def __str__(self) -> str:
         return f"Rating {self.uuid}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rater's own copy (nobody else ever reads a single rating)."""
+        return {
+            "felt_heard": self.felt_heard,
+            "helped": self.helped,
+            "note": self.note,
+            "counts_for_partner": self.counts_for_partner,
+            "created_at": self.created_at,
+        }
 
     def helped_labels(self) -> list[str]:
         labels = dict(Helped.choices)

@@ -2,20 +2,18 @@
 their partner felt. Computed on the server from a couple of small queries, drawn as SVG.
 
 Never a comparison between partners. A partner's felt-heard ratings count here only when they
-allowed it, and only as an average over at least MIN_RATINGS conversations.
+allowed it, and only as an average over at least three conversations: the gate
+(access.partners_felt_heard) applies that rule, so this module never sees a single rating.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
-
-from django.db.models import Q
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from attunement.accounts.models import User
 from attunement.couples import access
-from attunement.listening.models import Conversation, Kind, Rating, Turn, Verdict
+from attunement.listening.models import Kind, Rating, Turn, Verdict
 
 WEEKS = 8
-MIN_RATINGS = 3
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 600, 220, 44, 44, 16, 184
 
 
@@ -60,42 +58,49 @@ def _y_for_felt(value: float) -> int:
     return BOTTOM - round((BOTTOM - TOP) * (value - 1) / 4)
 
 
+def _local_midnight(day: date, tz: tzinfo) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=tz)
+
+
 def summary_for(user: User, today: date | None = None) -> Summary:
     """The progress page for `user`, over the conversations of their current couple."""
     couple = access.current_couple(user)
     today = today or user.local_today()
     if couple is None:
         return Summary(False, 0, 0, None, 0, None, 0, None, [], "")
-    mine = Conversation.objects.filter(Q(owner=user) | Q(partner=user), couple=couple)
-    # First verdict on each piece the partner shared while this person listened.
+    # The partner's first verdict on each piece they shared while this person listened.
     verdicts = list(
-        Turn.objects.filter(conversation__in=mine, kind=Kind.CONFIRMATION, attempt=1)
-        .exclude(owner=user)
-        .values_list("created_at", "verdict")
+        access.partners_rows(
+            user, Turn.objects.filter(kind=Kind.CONFIRMATION, attempt=1)
+        ).values_list("created_at", "verdict")
     )
-    ratings = list(
-        Rating.objects.filter(conversation__in=mine).values_list(
-            "owner_id", "created_at", "felt_heard", "counts_for_partner"
-        )
+    own = list(
+        access.own(user, Rating.objects.filter(couple=couple)).values_list("felt_heard", flat=True)
     )
-    partner = [(at, v) for owner, at, v, counts in ratings if owner != user.pk and counts]
-    own = [v for owner, _, v, _ in ratings if owner == user.pk]
     first = sum(1 for _, v in verdicts if v == Verdict.YES)
 
     tz = user.tz
     this_week = _monday(today)
+    starts = [this_week - timedelta(weeks=WEEKS - 1 - i) for i in range(WEEKS)]
+    # The partner's felt-heard line: a trailing four-week average per week, then overall.
+    windows: list[tuple[object, object]] = [
+        (
+            _local_midnight(start + timedelta(days=7) - timedelta(weeks=4), tz),
+            _local_midnight(start + timedelta(days=7), tz),
+        )
+        for start in starts
+    ]
+    *felt_by_week, (partner_avg, partner_count) = access.partners_felt_heard(
+        user, Rating.objects, [*windows, (None, None)]
+    )
     weeks: list[Week] = []
     step = (WIDTH - LEFT - RIGHT) // WEEKS
-    for i in range(WEEKS):
-        start = this_week - timedelta(weeks=WEEKS - 1 - i)
+    for i, start in enumerate(starts):
         stop = start + timedelta(days=7)
         in_week = [v for at, v in verdicts if start <= at.astimezone(tz).date() < stop]
         yes = sum(1 for v in in_week if v == Verdict.YES)
         share = round(100 * yes / len(in_week)) if in_week else None
-        window = [
-            v for at, v in partner if stop - timedelta(weeks=4) <= at.astimezone(tz).date() < stop
-        ]
-        felt = round(sum(window) / len(window), 1) if len(window) >= MIN_RATINGS else None
+        felt = felt_by_week[i][0]
         x = LEFT + i * step + step // 2
         bar_y = _y_for_share(share) if share is not None else BOTTOM
         weeks.append(
@@ -112,15 +117,12 @@ def summary_for(user: User, today: date | None = None) -> Summary:
             )
         )
     points = " ".join(f"{w.x},{w.felt_y}" for w in weeks if w.felt_y is not None)
-    partner_avg = (
-        round(sum(v for _, v in partner) / len(partner), 1) if len(partner) >= MIN_RATINGS else None
-    )
     return Summary(
         True,
         len(verdicts),
         first,
         round(100 * first / len(verdicts)) if verdicts else None,
-        len(partner),
+        partner_count,
         partner_avg,
         len(own),
         round(sum(own) / len(own), 1) if own else None,

@@ -1,6 +1,11 @@
 """Writes of the listening strategy: starting, stepping through, pausing, ending and rating
 Speaker–Listener conversations.
 
+Each service owns every rule of its write: who may take the step, the safety gate on typed
+conversations that could escalate, blank text, the gentle start-up suggestion, and the safety
+screening of the free text it saves. Views and API routes only load through the gate, call the
+service and present what it returns or raises.
+
 Every step is claimed with a conditional UPDATE on (state, step) inside a transaction, after a
 row lock where the database has one: when two devices post at once, exactly one step lands and
 the other gets a ConversationConflict that changed nothing.
@@ -14,24 +19,63 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from attunement import content
 from attunement.accounts.models import User
 from attunement.couples import access
 from attunement.couples.models import Couple, Visibility
-from attunement.listening import machine
-from attunement.listening.models import Conversation, Kind, Level, Mode, Rating, State, Turn
-from attunement.safety import hooks
+from attunement.lib.errors import DomainError, InvalidInput, require_text
+from attunement.listening import feedback, machine
+from attunement.listening.models import (
+    Conversation,
+    Helped,
+    Kind,
+    Level,
+    Mode,
+    Rating,
+    State,
+    Tap,
+    Timer,
+    Turn,
+    Verdict,
+)
+from attunement.safety import hooks, screening
 
 NOTIFY_AT_MOST_EVERY = timedelta(hours=1)
 # Shown when the safety app turns joint exercises off: it says neither why nor who.
-UNAVAILABLE = "Some exercises aren't available right now."
+UNAVAILABLE = hooks.JOINT_OFF_MESSAGE
+FOR_TWO = "Conversations are for two: invite your partner first."
+NOT_A_PARTICIPANT = "You're not part of this conversation."
+IN_PERSON_TAPS = "In person, take each step with the buttons on the floor card."
+TYPED_FORMS = "This conversation is typed: use the forms on its page."
+UNCLEAR_STEP = "That step wasn't clear. Try the button again."
+FEEDBACK_IS_FOR_THE_LISTENER = "Feedback is for the listener while they write a reflection."
 
 
-class ListeningError(Exception):
-    """Something a person tried that cannot happen; the message is safe to show."""
+class ListeningError(DomainError):
+    """Something a person tried in a conversation that cannot happen (409)."""
 
 
 class ConversationConflict(ListeningError):
     """An out-of-turn or stale step (HTTP 409): nothing was changed."""
+
+
+class GentleStartSuggested(ListeningError):
+    """A piece that may land as criticism or contempt: nothing was sent. The speaker alone sees
+    `suggestion` and may send it again as it is (send_anyway)."""
+
+    def __init__(self, suggestion: feedback.GentleStart) -> None:
+        tips = " ".join(suggestion.tips)
+        super().__init__(
+            f"Before you send: a gentler start may help. {tips} "
+            "Send again with send_anyway set to true to send it as it is."
+        )
+        self.suggestion = suggestion
+
+
+def level_of(topic_id: str) -> str:
+    """The catalogue level of a topic; the couple's own topic is Level.OWN."""
+    entry = content.get("conversation_topics", topic_id) if topic_id else None
+    return entry["level"] if entry else Level.OWN
 
 
 @transaction.atomic
@@ -41,14 +85,31 @@ def start_conversation(
     mode: str,
     topic_id: str = "",
     own_topic: str = "",
-    level: str,
     timer_minutes: int = 0,
 ) -> Conversation:
-    """Open a conversation with the current partner; the starter holds the floor first."""
+    """Open a conversation with the current partner; the starter holds the floor first.
+
+    A catalogue topic (`topic_id`) or the couple's own words (`own_topic`, screened). Typed
+    conversations on anything but a light topic are refused while the safety app has joint
+    exercises off for the couple (UNAVAILABLE: it says neither why nor who).
+    """
+    if mode not in Mode.values:
+        raise InvalidInput("Choose in person or typed.")
+    if timer_minutes not in Timer.values:
+        raise InvalidInput("Choose one of the timers.")
+    if topic_id:
+        if content.get("conversation_topics", topic_id) is None:
+            raise InvalidInput("Choose a topic, or write your own.")
+        own_topic = ""
+    else:
+        own_topic = require_text(own_topic, "Write a few words about your topic.")
     couple = access.current_couple(user)
     partner = access.partner_of(user)
     if couple is None or partner is None:
-        raise ListeningError("Conversations are for two: invite your partner first.")
+        raise ListeningError(FOR_TWO)
+    level = level_of(topic_id)
+    if mode == Mode.TYPED and level != Level.LIGHT and not hooks.joint_exercises_allowed(couple):
+        raise ListeningError(UNAVAILABLE)
     now = timezone.now()
     conversation = Conversation.objects.create(
         owner=user,
@@ -57,7 +118,7 @@ def start_conversation(
         visibility=Visibility.SHARED,
         mode=mode,
         topic_id=topic_id,
-        own_topic=own_topic if not topic_id else "",
+        own_topic=own_topic,
         level=level,
         timer_minutes=timer_minutes if mode == Mode.IN_PERSON else 0,
         speaker=user,
@@ -65,7 +126,13 @@ def start_conversation(
         created_at=now,
         updated_at=now,
     )
+    screening.screen(user=user, text=own_topic, where="listening.start_conversation")
     return conversation
+
+
+def _typed_only(conversation: Conversation) -> None:
+    if conversation.mode != Mode.TYPED:
+        raise ConversationConflict(IN_PERSON_TAPS)
 
 
 def _claim(
@@ -73,7 +140,7 @@ def _claim(
 ) -> tuple[Conversation, machine.Move]:
     """Lock the row, check the move, and move the conversation on by one step."""
     if user.pk not in conversation.people():
-        raise ConversationConflict("You're not part of this conversation.")
+        raise ConversationConflict(NOT_A_PARTICIPANT)
     current = (
         Conversation.objects.select_for_update(of=("self",))
         .select_related("couple")
@@ -196,15 +263,41 @@ def _notify_turn(conversation: Conversation, acting_user: User) -> None:
 
 @transaction.atomic
 def send_piece(
-    *, user: User, conversation: Conversation, text: str, expected_step: int | None = None
+    *,
+    user: User,
+    conversation: Conversation,
+    text: str,
+    expected_step: int | None = None,
+    send_anyway: bool = False,
 ) -> Turn:
-    """The speaker shares a piece (typed mode)."""
+    """The speaker shares a piece (typed mode), screened once saved.
+
+    A piece that may land as criticism or contempt is held back with GentleStartSuggested
+    (nothing saved, the draft stored nowhere) unless `send_anyway`.
+    """
+    _typed_only(conversation)
+    text = require_text(text)
     conversation, _ = _claim(
         user=user, conversation=conversation, action=machine.PIECE, expected_step=expected_step
     )
+    if not send_anyway:
+        suggestion = feedback.gentle_start(text)
+        if suggestion is not None:
+            raise GentleStartSuggested(suggestion)  # rolls the claim back
     turn = _record(conversation, owner_id=user.pk, kind=Kind.PIECE, text=text)
+    screening.screen(user=user, text=text, where="listening.send_piece")
     _notify_turn(conversation, user)
     return turn
+
+
+def check_reflection(
+    *, user: User, conversation: Conversation, text: str
+) -> feedback.ReflectionFeedback:
+    """Private feedback on the listener's draft reflection. Nothing is stored or screened."""
+    if not conversation.is_reflecting_for(user.pk):
+        raise ConversationConflict(FEEDBACK_IS_FOR_THE_LISTENER)
+    text = require_text(text)
+    return feedback.reflection_feedback(conversation.current_statement(), text)
 
 
 @transaction.atomic
@@ -212,6 +305,8 @@ def send_reflection(
     *, user: User, conversation: Conversation, text: str, expected_step: int | None = None
 ) -> Turn:
     """The listener says back what they heard (typed mode). Only the sent text is stored."""
+    _typed_only(conversation)
+    text = require_text(text)
     conversation, _ = _claim(
         user=user, conversation=conversation, action=machine.REFLECTION, expected_step=expected_step
     )
@@ -222,6 +317,7 @@ def send_reflection(
         text=text,
         attempt=conversation.attempt,
     )
+    screening.screen(user=user, text=text, where="listening.send_reflection")
     _notify_turn(conversation, user)
     return turn
 
@@ -235,12 +331,28 @@ def confirm_reflection(
     clarification: str = "",
     expected_step: int | None = None,
 ) -> Turn:
-    """The speaker says whether the reflection got it: yes, partly or not quite (+ clarification).
+    """The speaker says whether the reflection got it: yes, partly or not quite, with an
+    optional clarification (screened). Typed mode; in person it's a tap (advance_in_person)."""
+    _typed_only(conversation)
+    return _confirm(
+        user=user,
+        conversation=conversation,
+        verdict=verdict,
+        clarification=clarification.strip(),
+        expected_step=expected_step,
+    )
 
-    In person, either partner taps the speaker's answer on the shared device.
-    """
-    if verdict not in machine.VERDICTS:
-        raise ListeningError("Choose one of the answers.")
+
+def _confirm(
+    *,
+    user: User,
+    conversation: Conversation,
+    verdict: str,
+    clarification: str = "",
+    expected_step: int | None,
+) -> Turn:
+    if verdict not in Verdict.values:
+        raise InvalidInput("Choose one of the answers.")
     in_person = conversation.mode == Mode.IN_PERSON
     attempt_before = conversation.attempt
     speaker_id = conversation.speaker_id
@@ -255,6 +367,8 @@ def confirm_reflection(
         text="" if in_person else clarification,
         attempt=attempt_before,
     )
+    if not in_person:
+        screening.screen(user=user, text=clarification, where="listening.confirm_reflection")
     _notify_turn(conversation, user)
     return turn
 
@@ -263,7 +377,10 @@ def confirm_reflection(
 def send_response(
     *, user: User, conversation: Conversation, text: str = "", expected_step: int | None = None
 ) -> Turn:
-    """The listener validates or responds (optional), then the roles switch (typed mode)."""
+    """The listener validates or responds (optional, screened), then the roles switch (typed
+    mode)."""
+    _typed_only(conversation)
+    text = text.strip()
     action = machine.RESPOND if text else machine.SWITCH
     listener_id = conversation.listener_id()
     conversation, _ = _claim(
@@ -271,6 +388,7 @@ def send_response(
     )
     if text:
         _record(conversation, owner_id=listener_id, kind=Kind.RESPONSE, text=text)
+        screening.screen(user=user, text=text, where="listening.send_response")
         # The switch is its own line in the transcript, one step after the response.
         Conversation.objects.filter(pk=conversation.pk).update(step=F("step") + 1)
         conversation.refresh_from_db(fields=["step"])
@@ -285,13 +403,13 @@ def advance_in_person(
 ) -> Turn:
     """One tap of the in-person ritual: pass (done speaking), yes, not_quite, switch."""
     if conversation.mode != Mode.IN_PERSON:
-        raise ConversationConflict("This conversation is typed: use the forms on its page.")
-    if action in (machine.YES, machine.NOT_QUITE):
-        return confirm_reflection(
+        raise ConversationConflict(TYPED_FORMS)
+    if action not in Tap.values:
+        raise InvalidInput(UNCLEAR_STEP)
+    if action in (Tap.YES, Tap.NOT_QUITE):
+        return _confirm(
             user=user, conversation=conversation, verdict=action, expected_step=expected_step
         )
-    if action not in (machine.PASS, machine.SWITCH):
-        raise ListeningError("Unknown step.")
     speaker_id = conversation.speaker_id
     conversation, _ = _claim(
         user=user, conversation=conversation, action=action, expected_step=expected_step
@@ -362,9 +480,17 @@ def rate_conversation(
     note: str = "",
     counts_for_partner: bool = True,
 ) -> Rating:
-    """Record (or change) how heard this person felt. Private to them; see Rating."""
+    """Record (or change) how heard this person felt; the note is screened. Private to them:
+    the partner sees it only inside an average (access.partners_felt_heard)."""
     if user.pk not in conversation.people():
-        raise ListeningError("You're not part of this conversation.")
+        raise ListeningError(NOT_A_PARTICIPANT)
+    if felt_heard not in range(1, 6):
+        raise InvalidInput("Choose a number from 1 to 5.")
+    unknown = [h for h in helped if h not in Helped.values]
+    if unknown:
+        raise InvalidInput(f"Unknown choices: {', '.join(unknown[:5])}")
+    helped = list(dict.fromkeys(helped))
+    note = note.strip()
     if not conversation.turns.exists():
         raise ConversationConflict("Rate the conversation once you've had it.")
     rating, created = Rating.objects.select_for_update().get_or_create(
@@ -383,11 +509,5 @@ def rate_conversation(
         rating.felt_heard, rating.helped, rating.note = felt_heard, helped, note
         rating.counts_for_partner = counts_for_partner
         rating.save(update_fields=["felt_heard", "helped", "note", "counts_for_partner"])
+    screening.screen(user=user, text=note, where="listening.rate_conversation")
     return rating
-
-
-def level_of(topic_id: str) -> str:
-    from attunement import content
-
-    entry = content.get("conversation_topics", topic_id) if topic_id else None
-    return entry["level"] if entry else Level.OWN

@@ -21,14 +21,17 @@ def panel(request: HttpRequest) -> Panel | None:
     if couple is None:
         return None
     conversation = (
-        Conversation.objects.filter(couple=couple, turn_of=user, state__in=machine.ACTIVE)
+        access.visible(
+            user,
+            Conversation.objects.filter(couple=couple, turn_of=user, state__in=machine.ACTIVE),
+        )
         .select_related("owner", "partner")
         .order_by("-updated_at")
         .first()
     )
     if conversation is None:
         return None
-    other = conversation.partner if conversation.owner_id == user.pk else conversation.owner
+    other = conversation.other_name_for(user.pk)
     url = reverse("listening_conversation", args=[conversation.uuid])
     context = {
         "conversation": conversation,
@@ -38,5 +41,5 @@ def panel(request: HttpRequest) -> Panel | None:
     return Panel(
         "listening/_today.html",
         context,
-        NextStep(f"Your turn in your conversation with {other.name}", url),
+        NextStep(f"Your turn in your conversation with {other}", url),
     )

@@ -1,3 +1,6 @@
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -7,9 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from attunement import content
 from attunement.couples import access
-from attunement.listening import feedback, machine, progress, services
+from attunement.lib.errors import DomainError
+from attunement.lib.pages import refusal
+from attunement.listening import machine, progress, services
 from attunement.listening.forms import (
-    OWN,
     ConfirmForm,
     ControlForm,
     PieceForm,
@@ -19,75 +23,45 @@ from attunement.listening.forms import (
     StepForm,
     TextForm,
 )
-from attunement.listening.models import Conversation, Level, Rating, State, Turn
-from attunement.safety import hooks
+from attunement.listening.models import Conversation, Level, Rating
 
 PAST_SHOWN = 30
 
 
 def get_conversation_for_user(request: HttpRequest, uuid: object) -> Conversation:
-    """A conversation this person may see (its starter, or the partner while paired), or 404."""
-    queryset = Conversation.objects.select_related("couple", "owner", "partner", "speaker")
-    return access.get_visible_or_404(request.user, queryset, uuid=uuid)
+    """A conversation this person took part in, or 404. After the couple ended it still opens,
+    closed, with only this person's own turns (see Conversation.turns_for)."""
+    return access.get_taken_part_in_or_404(
+        request.user,
+        Conversation.objects.select_related("couple", "owner", "partner", "speaker"),
+        uuid=uuid,
+    )
 
 
 def _context(
     request: HttpRequest, conversation: Conversation, **extra: object
 ) -> dict[str, object]:
     user = request.user
-    turns = list(
-        access.visible(user, Turn.objects.filter(conversation=conversation)).select_related("owner")
-    )
-    role = conversation.role_of(user.pk)
-    actions = conversation.allowed_actions(user.pk)
+    mine = conversation.to_dict(user)  # the same reading of the conversation as the API's
     step = conversation.step
     ctx: dict[str, object] = {
         "conversation": conversation,
-        "turns": turns,
-        "role": role,
-        "actions": actions,
-        "other": conversation.partner if user.pk == conversation.owner_id else conversation.owner,
-        "my_turn": conversation.is_turn_of(user.pk),
+        "turns": conversation.turns_for(user),
+        "role": mine["my_role"],
+        "actions": mine["allowed_actions"],
+        "my_turn": mine["my_turn"],
+        "status": conversation.status_for(user.pk),
+        "other_name": conversation.other_name_for(user.pk),
+        "speaker_is_me": conversation.speaker_id == user.pk,
         "topic": conversation.topic,
         "piece_form": PieceForm(initial={"step": step}),
         "reflection_form": TextForm(initial={"step": step}),
         "confirm_form": ConfirmForm(initial={"step": step}),
         "response_form": ResponseForm(initial={"step": step}),
-        "rated": Rating.objects.filter(conversation=conversation, owner=user).exists(),
-        "speaker_is_me": conversation.speaker_id == user.pk,
-        "listener": conversation.listener,
+        "rated": access.own(user, Rating.objects.filter(conversation=conversation)).exists(),
     }
-    ctx["status"] = _status(conversation, user.pk, ctx["other"])
     ctx.update(extra)
     return ctx
-
-
-def _status(conversation: Conversation, user_id: int, other: object) -> str:
-    """One plain sentence on where the conversation is, from this person's side."""
-    if conversation.is_closed:
-        return "This conversation has ended."
-    if conversation.state == State.PAUSED:
-        return "This conversation is paused. Either of you can resume it."
-    if not conversation.is_typed:
-        return {
-            State.SPEAKING: f"{conversation.speaker.name} speaks and "
-            f"{conversation.listener.name} listens.",
-            State.REFLECTING: f"{conversation.listener.name} says back what they heard.",
-            State.RESPONDING: f"{conversation.listener.name} may validate, then you switch roles.",
-        }.get(conversation.state, "")
-    if conversation.turn_of_id == user_id:
-        return {
-            State.SPEAKING: "Your turn: share a piece of what's on your mind.",
-            State.REFLECTING: "Your turn: say back what you heard.",
-            State.CONFIRMING: "Your turn: did that reflection get it?",
-            State.RESPONDING: "Your turn: validate or respond, then the floor passes to you.",
-        }.get(conversation.state, "")
-    return {
-        State.SPEAKING: f"Waiting for {other.name} to share a piece.",
-        State.REFLECTING: f"Waiting for {other.name} to say back what they heard.",
-        State.CONFIRMING: f"Waiting for {other.name} to say whether you got it.",
-        State.RESPONDING: f"Waiting for {other.name} to respond; then you'll have the floor.",
-    }.get(conversation.state, "")
 
 
 def _page(
@@ -101,15 +75,36 @@ def _page(
     )
 
 
-def _conflict(request: HttpRequest, conversation: Conversation, message: str) -> HttpResponse:
+def _refused(request: HttpRequest, conversation: Conversation, exc: DomainError) -> HttpResponse:
+    """The conversation as it is now, with the refusal above it."""
     conversation.refresh_from_db()
-    return _page(request, conversation, status=409, conflict=message)
+    ctx, status = refusal(exc)
+    return _page(request, conversation, status=status, **ctx)
+
+
+def _take_step(
+    request: HttpRequest,
+    uuid: object,
+    form_class: type[forms.Form],
+    form_name: str,
+    write: Callable[[Conversation, dict], object],
+) -> HttpResponse:
+    """Parse the step's form, let the service take the step, and show where it is now."""
+    conversation = get_conversation_for_user(request, uuid)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _page(request, conversation, status=400, **{form_name: form})
+    try:
+        write(conversation, form.cleaned_data)
+    except DomainError as exc:
+        return _refused(request, conversation, exc)
+    return redirect("listening_conversation", uuid=conversation.uuid)
 
 
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    mine = access.visible(request.user, Conversation.objects).select_related(
+    mine = access.took_part_in(request.user, Conversation.objects).select_related(
         "couple", "owner", "partner", "speaker"
     )
     conversations = list(mine.order_by("-updated_at")[: PAST_SHOWN + 20])
@@ -130,36 +125,28 @@ def _topics_by_level() -> list[tuple[str, list[dict[str, str]]]]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
-    partner = access.partner_of(request.user)
+    ctx: dict[str, object] = {}
     status = 200
     if request.method == "POST":
         form = StartForm(request.POST)
-        if partner is None:
-            form.add_error(None, "Conversations are for two: invite your partner first.")
+        status = 400
         if form.is_valid():
             data = form.cleaned_data
-            topic_id = "" if data["topic"] == OWN else data["topic"]
-            level = services.level_of(topic_id)
-            gated = data["mode"] == machine.TYPED and level != Level.LIGHT
-            if gated and not hooks.joint_exercises_allowed(access.current_couple(request.user)):
-                form.add_error(None, services.UNAVAILABLE)
-                status = 409
-            else:
+            try:
                 conversation = services.start_conversation(
                     user=request.user,
                     mode=data["mode"],
-                    topic_id=topic_id,
+                    topic_id=form.topic_id(),
                     own_topic=data["own_topic"],
-                    level=level,
                     timer_minutes=data["timer_minutes"] or 0,
                 )
-                if data["own_topic"]:
-                    hooks.screen_text(request, data["own_topic"])
+            except DomainError as exc:
+                ctx, status = refusal(exc)
+            else:
                 return redirect("listening_conversation", uuid=conversation.uuid)
-        status = status if status != 200 else 400
     else:
         form = StartForm(initial={"topic": request.GET.get("topic", "")})
-    ctx = {"form": form, "levels": _topics_by_level(), "partner": partner}
+    ctx.update(form=form, levels=_topics_by_level(), partner=access.partner_of(request.user))
     return render(request, "listening/start.html", ctx, status=status)
 
 
@@ -184,10 +171,6 @@ def live(request: HttpRequest, uuid: object) -> HttpResponse:
     return render(request, "listening/_body.html", _context(request, conversation))
 
 
-def _step(form: object) -> int | None:
-    return form.cleaned_data.get("step") if form.is_valid() else None
-
-
 @login_required
 @require_POST
 def send_piece(request: HttpRequest, uuid: object) -> HttpResponse:
@@ -195,23 +178,28 @@ def send_piece(request: HttpRequest, uuid: object) -> HttpResponse:
     form = PieceForm(request.POST)
     if not form.is_valid():
         return _page(request, conversation, status=400, piece_form=form)
-    text = form.cleaned_data["text"]
-    if not form.cleaned_data["send_anyway"] and request.user.pk == conversation.speaker_id:
-        suggestion = feedback.gentle_start(text)
-        if suggestion is not None:
-            # Shown to the speaker only; the draft is not stored anywhere.
-            return _page(request, conversation, piece_form=form, gentle=suggestion)
     try:
         services.send_piece(
             user=request.user,
             conversation=conversation,
-            text=text,
+            text=form.cleaned_data["text"],
             expected_step=form.cleaned_data["step"],
+            send_anyway=form.cleaned_data["send_anyway"],
         )
-    except services.ConversationConflict as exc:
-        return _conflict(request, conversation, str(exc))
-    hooks.screen_text(request, text)
+    except services.GentleStartSuggested as exc:
+        # Shown to the speaker only, with their draft to edit; the draft is stored nowhere.
+        return _page(request, conversation, piece_form=form, gentle=exc.suggestion)
+    except DomainError as exc:
+        return _refused(request, conversation, exc)
     return redirect("listening_conversation", uuid=conversation.uuid)
+
+
+def _feedback(
+    request: HttpRequest, conversation: Conversation, status: int = 200, **ctx: object
+) -> HttpResponse:
+    """The htmx fragment of a reflection check (it shows its own refusal: it has no base)."""
+    ctx.update(conversation=conversation, fragment=True)
+    return render(request, "listening/_feedback.html", ctx, status=status)
 
 
 @login_required
@@ -220,101 +208,69 @@ def check_reflection(request: HttpRequest, uuid: object) -> HttpResponse:
     """Private feedback on a draft reflection, for the listener only; nothing is stored."""
     conversation = get_conversation_for_user(request, uuid)
     form = TextForm(request.POST)
-    if (
-        conversation.state != State.REFLECTING
-        or conversation.role_of(request.user.pk) != machine.LISTENER
-    ):
-        message = "Feedback is for the listener while they write a reflection."
-        if request.htmx:
-            return render(
-                request,
-                "listening/_feedback.html",
-                {"error": message, "conversation": conversation},
-                status=409,
-            )
-        return _conflict(request, conversation, message)
     if not form.is_valid():
         if request.htmx:
-            ctx = {"error": form.errors["text"][0], "conversation": conversation}
-            return render(request, "listening/_feedback.html", ctx, status=400)
+            first_error = next(iter(form.errors.values()))[0]
+            return _feedback(request, conversation, status=400, refusal=first_error)
         return _page(request, conversation, status=400, reflection_form=form)
-    result = feedback.reflection_feedback(
-        conversation.current_statement(), form.cleaned_data["text"]
-    )
-    if request.htmx:
-        return render(
-            request, "listening/_feedback.html", {"feedback": result, "conversation": conversation}
+    try:
+        result = services.check_reflection(
+            user=request.user, conversation=conversation, text=form.cleaned_data["text"]
         )
+    except DomainError as exc:
+        if request.htmx:
+            ctx, status = refusal(exc)
+            return _feedback(request, conversation, status=status, **ctx)
+        return _refused(request, conversation, exc)
+    if request.htmx:
+        return _feedback(request, conversation, feedback=result)
     return _page(request, conversation, reflection_form=form, feedback=result)
 
 
 @login_required
 @require_POST
 def send_reflection(request: HttpRequest, uuid: object) -> HttpResponse:
-    conversation = get_conversation_for_user(request, uuid)
-    form = TextForm(request.POST)
-    if not form.is_valid():
-        return _page(request, conversation, status=400, reflection_form=form)
-    try:
-        services.send_reflection(
-            user=request.user,
-            conversation=conversation,
-            text=form.cleaned_data["text"],
-            expected_step=form.cleaned_data["step"],
-        )
-    except services.ConversationConflict as exc:
-        return _conflict(request, conversation, str(exc))
-    hooks.screen_text(request, form.cleaned_data["text"])
-    return redirect("listening_conversation", uuid=conversation.uuid)
+    return _take_step(
+        request,
+        uuid,
+        TextForm,
+        "reflection_form",
+        lambda c, data: services.send_reflection(
+            user=request.user, conversation=c, text=data["text"], expected_step=data["step"]
+        ),
+    )
 
 
 @login_required
 @require_POST
 def confirm(request: HttpRequest, uuid: object) -> HttpResponse:
-    conversation = get_conversation_for_user(request, uuid)
-    form = ConfirmForm(request.POST)
-    if not form.is_valid():
-        return _page(request, conversation, status=400, confirm_form=form)
-    if conversation.mode != machine.TYPED:
-        return _conflict(request, conversation, "In person, use the buttons on the floor card.")
-    clarification = form.cleaned_data["clarification"]
-    try:
-        services.confirm_reflection(
+    return _take_step(
+        request,
+        uuid,
+        ConfirmForm,
+        "confirm_form",
+        lambda c, data: services.confirm_reflection(
             user=request.user,
-            conversation=conversation,
-            verdict=form.cleaned_data["verdict"],
-            clarification=clarification,
-            expected_step=form.cleaned_data["step"],
-        )
-    except services.ConversationConflict as exc:
-        return _conflict(request, conversation, str(exc))
-    if clarification:
-        hooks.screen_text(request, clarification)
-    return redirect("listening_conversation", uuid=conversation.uuid)
+            conversation=c,
+            verdict=data["verdict"],
+            clarification=data["clarification"],
+            expected_step=data["step"],
+        ),
+    )
 
 
 @login_required
 @require_POST
 def respond(request: HttpRequest, uuid: object) -> HttpResponse:
-    conversation = get_conversation_for_user(request, uuid)
-    form = ResponseForm(request.POST)
-    if not form.is_valid():
-        return _page(request, conversation, status=400, response_form=form)
-    if conversation.mode != machine.TYPED:
-        return _conflict(request, conversation, "In person, use the buttons on the floor card.")
-    text = form.cleaned_data["text"]
-    try:
-        services.send_response(
-            user=request.user,
-            conversation=conversation,
-            text=text,
-            expected_step=form.cleaned_data["step"],
-        )
-    except services.ConversationConflict as exc:
-        return _conflict(request, conversation, str(exc))
-    if text:
-        hooks.screen_text(request, text)
-    return redirect("listening_conversation", uuid=conversation.uuid)
+    return _take_step(
+        request,
+        uuid,
+        ResponseForm,
+        "response_form",
+        lambda c, data: services.send_response(
+            user=request.user, conversation=c, text=data["text"], expected_step=data["step"]
+        ),
+    )
 
 
 @login_required
@@ -323,12 +279,7 @@ def in_person_step(request: HttpRequest, uuid: object) -> HttpResponse:
     conversation = get_conversation_for_user(request, uuid)
     form = StepForm(request.POST)
     if not form.is_valid():
-        return _page(
-            request,
-            conversation,
-            status=400,
-            conflict="That step wasn't clear. Try the button again.",
-        )
+        return _page(request, conversation, status=400, refusal=services.UNCLEAR_STEP)
     try:
         services.advance_in_person(
             user=request.user,
@@ -336,8 +287,8 @@ def in_person_step(request: HttpRequest, uuid: object) -> HttpResponse:
             action=form.cleaned_data["action"],
             expected_step=form.cleaned_data["step"],
         )
-    except services.ConversationConflict as exc:
-        return _conflict(request, conversation, str(exc))
+    except DomainError as exc:
+        return _refused(request, conversation, exc)
     return redirect("listening_conversation", uuid=conversation.uuid)
 
 
@@ -345,9 +296,7 @@ def _control(request: HttpRequest, uuid: object, action: str) -> HttpResponse:
     conversation = get_conversation_for_user(request, uuid)
     form = ControlForm(request.POST)
     if not form.is_valid():
-        return _page(
-            request, conversation, status=400, conflict="That step wasn't clear. Try again."
-        )
+        return _page(request, conversation, status=400, refusal=services.UNCLEAR_STEP)
     step = form.cleaned_data["step"]
     try:
         if action == machine.PAUSE:
@@ -363,8 +312,8 @@ def _control(request: HttpRequest, uuid: object, action: str) -> HttpResponse:
             services.end_conversation(user=request.user, conversation=conversation)
             messages.success(request, "The conversation has ended. Thank you for taking the time.")
             return redirect("listening_rate", uuid=conversation.uuid)
-    except services.ConversationConflict as exc:
-        return _conflict(request, conversation, str(exc))
+    except DomainError as exc:
+        return _refused(request, conversation, exc)
     return redirect("listening_conversation", uuid=conversation.uuid)
 
 
@@ -390,22 +339,20 @@ def end(request: HttpRequest, uuid: object) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def rate(request: HttpRequest, uuid: object) -> HttpResponse:
     conversation = get_conversation_for_user(request, uuid)
-    existing = Rating.objects.filter(conversation=conversation, owner=request.user).first()
+    existing = access.own(request.user, Rating.objects.filter(conversation=conversation)).first()
     status = 200
     if request.method == "POST":
         form = RatingForm(request.POST)
+        status = 400
         if form.is_valid():
             try:
                 services.rate_conversation(
                     user=request.user, conversation=conversation, **form.cleaned_data
                 )
-            except services.ListeningError as exc:
-                return _conflict(request, conversation, str(exc))
-            if form.cleaned_data["note"]:
-                hooks.screen_text(request, form.cleaned_data["note"])
+            except DomainError as exc:
+                return _refused(request, conversation, exc)
             messages.success(request, "Thank you. Your answer is saved, just for you.")
             return redirect("listening_conversation", uuid=conversation.uuid)
-        status = 400
     else:
         initial = {"counts_for_partner": True}
         if existing:
@@ -414,8 +361,12 @@ def rate(request: HttpRequest, uuid: object) -> HttpResponse:
                 for k in ("felt_heard", "helped", "note", "counts_for_partner")
             }
         form = RatingForm(initial=initial)
-    other = conversation.partner if request.user.pk == conversation.owner_id else conversation.owner
-    ctx = {"conversation": conversation, "form": form, "existing": existing, "other": other}
+    ctx = {
+        "conversation": conversation,
+        "form": form,
+        "existing": existing,
+        "other_name": conversation.other_name_for(request.user.pk),
+    }
     return render(request, "listening/rate.html", ctx, status=status)
 
 

@@ -169,7 +169,7 @@ def test_pairing_pages_refuse_wrong_methods(alice):
 def test_leaving_closes_the_couples_conversations(alice, bob, couple):
     from attunement.listening.services import start_conversation
 
-    conversation = start_conversation(user=alice, mode="typed", topic_id="t-001", level="light")
+    conversation = start_conversation(user=alice, mode="typed", topic_id="t-001")
     leave_couple(user=bob)
     conversation.refresh_from_db()
     assert conversation.state == "ended" and conversation.ended_at is not None

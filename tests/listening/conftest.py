@@ -12,10 +12,7 @@ REFLECTION = "You feel tired when our Sundays fill up with errands, and you need
 def start(
     user: User, mode: str = "typed", topic_id: str = "t-003", **kwargs: object
 ) -> Conversation:
-    level = services.level_of(topic_id)
-    return services.start_conversation(
-        user=user, mode=mode, topic_id=topic_id, level=level, **kwargs
-    )
+    return services.start_conversation(user=user, mode=mode, topic_id=topic_id, **kwargs)
 
 
 def fresh(conversation: Conversation) -> Conversation:

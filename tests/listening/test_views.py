@@ -57,13 +57,39 @@ def test_pages_refuse_posting_where_they_only_show(as_alice, path: str, couple) 
     assert getattr(as_alice, method)(path).status_code == 405
 
 
-def test_ex_partner_loses_the_conversation_at_once(typed, alice, as_alice, as_bob) -> None:
+def test_after_leaving_each_keeps_their_own_turns_and_the_old_link_opens_read_only(
+    typed, alice, bob, as_alice, as_bob, as_charlie
+) -> None:
     services.send_piece(user=alice, conversation=fresh(typed), text=PIECE)
+    services.send_reflection(user=bob, conversation=fresh(typed), text=REFLECTION)
     leave_couple(user=alice)
-    assert as_bob.get(url(typed)).status_code == 404
-    body = as_alice.get(url(typed)).content.decode()
-    assert "This conversation has ended." in body and PIECE in body
-    assert as_alice.post(url(typed, "piece/"), {"text": GENTLE}).status_code == 409
+    for client, mine, theirs in ((as_alice, PIECE, REFLECTION), (as_bob, REFLECTION, PIECE)):
+        listing = client.get("/listening/").content.decode()
+        assert "A small wish for our days" in listing and "None yet" not in listing
+        assert "Ended" in listing
+        # The old link (as in the "your turn" email) opens, closed, with only my own words.
+        r = client.get(url(typed))
+        body = r.content.decode().replace("&#x27;", "'")
+        assert r.status_code == 200 and "This conversation has ended." in body
+        assert mine in body and theirs not in body
+        assert "only what you wrote here stays readable" in body
+        assert theirs not in client.get(url(typed, "live/")).content.decode()
+        r = client.post(url(typed, "piece/"), {"text": GENTLE})
+        assert r.status_code == 409 and "This conversation has ended." in r.content.decode()
+    assert as_charlie.get(url(typed)).status_code == 404
+
+
+def test_the_api_keeps_each_persons_own_turns_after_leaving(typed, alice, bob) -> None:
+    services.send_piece(user=alice, conversation=fresh(typed), text=PIECE)
+    services.send_reflection(user=bob, conversation=fresh(typed), text=REFLECTION)
+    leave_couple(user=bob)
+    api = f"/api/v1/listening/conversations/{typed.uuid}"
+    r = login(bob).get(api)
+    assert r.status_code == 200 and r.json()["state"] == "ended" and r.json()["closed"]
+    assert [t["text"] for t in r.json()["turns"]] == [REFLECTION]
+    assert [c["uuid"] for c in login(bob).get("/api/v1/listening/conversations").json()] == [
+        str(typed.uuid)
+    ]
 
 
 def test_start_a_typed_conversation_on_a_catalogue_topic(as_alice, alice, couple) -> None:
@@ -81,11 +107,17 @@ def test_start_a_typed_conversation_on_a_catalogue_topic(as_alice, alice, couple
     )
 
 
-def test_own_topic_is_encrypted_and_screened(as_alice, couple, monkeypatch) -> None:
-    screened = []
+def screened_texts(monkeypatch) -> list[str]:
+    screened: list[str] = []
     monkeypatch.setattr(
-        "attunement.safety.hooks.screen_text", lambda request, text: screened.append(text)
+        "attunement.safety.screening.screen",
+        lambda *, user, text, where: screened.append(text) if text else None,
     )
+    return screened
+
+
+def test_own_topic_is_encrypted_and_screened(as_alice, couple, monkeypatch) -> None:
+    screened = screened_texts(monkeypatch)
     r = as_alice.post(
         "/listening/start/", {"topic": "own", "own_topic": "Our holiday plans", "mode": "in_person"}
     )
@@ -148,10 +180,7 @@ def test_a_gentle_piece_goes_straight_through(typed, as_alice) -> None:
 def test_every_typed_piece_goes_through_the_safety_screen(
     typed, as_alice, as_bob, monkeypatch
 ) -> None:
-    screened = []
-    monkeypatch.setattr(
-        "attunement.safety.hooks.screen_text", lambda request, text: screened.append(text)
-    )
+    screened = screened_texts(monkeypatch)
     as_alice.post(url(typed, "piece/"), {"text": GENTLE, "step": 0})
     as_bob.post(url(typed, "reflection/"), {"text": REFLECTION, "step": 1})
     as_alice.post(
