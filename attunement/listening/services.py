@@ -13,10 +13,9 @@ the other gets a ConversationConflict that changed nothing.
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from attunement import content
@@ -38,6 +37,7 @@ from attunement.listening.models import (
     Turn,
     Verdict,
 )
+from attunement.notifications import emails
 from attunement.safety import hooks, screening
 
 NOTIFY_AT_MOST_EVERY = timedelta(hours=1)
@@ -249,15 +249,9 @@ def _notify_turn(conversation: Conversation, acting_user: User) -> None:
     )
     if not recipient:
         return
-    url = f"{settings.SITE_ROOT.rstrip('/')}/listening/{conversation.uuid}/"
-    body = (
-        "Hello,\n\nIt's your turn in your conversation. Whenever you're ready:\n"
-        f"{url}\n\nThere's no rush: the conversation waits for you."
-    )
-    transaction.on_commit(
-        lambda: send_mail(
-            f"{settings.SITE_NAME}: it's your turn in your conversation", body, None, [recipient]
-        )
+    emails.your_turn(
+        to=recipient,
+        conversation_path=reverse("listening_conversation", kwargs={"uuid": conversation.uuid}),
     )
 
 

@@ -24,7 +24,7 @@ class CareOut(Schema):
 
 class WithCare(Schema):
     """Mix into the schema of the writer's own write response: `care` appears only when set
-    (attunement.safety.hooks.care_payload), and never in anything a partner reads."""
+    (attunement.safety.screening.care_payload), and never in anything a partner reads."""
 
     care: CareOut | None = None
 
