@@ -276,7 +276,8 @@ def send_piece(
     )
     if not send_anyway:
         suggestion = feedback.gentle_start(text)
-        if suggestion is not None:
+        # Someone who writes about being at risk is never asked to soften their words first.
+        if suggestion is not None and not screening.suggests_risk(text):
             raise GentleStartSuggested(suggestion)  # rolls the claim back
     turn = _record(conversation, owner_id=user.pk, kind=Kind.PIECE, text=text)
     screening.screen(user=user, text=text, where="listening.send_piece")

@@ -38,6 +38,16 @@ def _analyze(text: str) -> tuple[str, float]:
     return (result.risk if result.at_risk else "none"), float(result.score)
 
 
+def suggests_risk(text: str) -> bool:
+    """Whether the analyzer would flag `text`, recording nothing (for a write that must not
+    stand in the way of someone at risk, e.g. a gentle start-up suggestion)."""
+    try:
+        return bool(text.strip()) and _analyze(text)[0] != "none"
+    except Exception as exc:
+        log.error("safety analyzer failed: %s", type(exc).__name__)
+        return False
+
+
 def screen(*, user: User, text: str, where: str) -> str | None:
     """Screen text `user` just saved; returns the risk kind offered care for, or None.
 

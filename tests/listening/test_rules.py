@@ -9,7 +9,7 @@ import pytest
 from attunement.couples import access
 from attunement.couples.services import delete_account, leave_couple
 from attunement.lib.errors import InvalidInput
-from attunement.listening import services
+from attunement.listening import feedback, services
 from attunement.listening.models import FORMER_PARTNER, Conversation, Rating, Turn
 from attunement.safety.models import SafetyEvent
 from tests.conftest import login
@@ -68,6 +68,14 @@ def test_the_gentle_start_suggestion_is_a_rule_of_sending_a_piece(typed, alice) 
     assert fresh(typed).step == 0 and not Turn.objects.exists()  # the claim was rolled back
     services.send_piece(user=alice, conversation=fresh(typed), text=HARSH, send_anyway=True)
     assert Turn.objects.get().text == HARSH
+
+
+def test_someone_writing_about_being_at_risk_is_never_asked_to_soften_first(typed, alice) -> None:
+    at_risk_and_harsh = "You never listen and I'm so tired of it. I don't want to be alive anymore."
+    assert feedback.gentle_start(at_risk_and_harsh) is not None  # harsh enough for a suggestion
+    services.send_piece(user=alice, conversation=fresh(typed), text=at_risk_and_harsh)
+    assert Turn.objects.get().text == at_risk_and_harsh
+    assert SafetyEvent.objects.get().kind == "self_harm"
 
 
 def test_crisis_words_in_a_piece_record_a_safety_event_without_a_request(typed, alice) -> None:
