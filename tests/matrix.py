@@ -1,9 +1,10 @@
 """The access matrix: every URL and API route, as each kind of person.
 
-Each app's tests/<app>/matrix.py lists its routes in ROUTES. For every route and role the test
-builds a fresh world: alice (owner) and bob (partner) are paired, charlie is a stranger; the
-route's `setup` creates what it needs as alice and returns the URL kwargs (and request data).
-For the ex-partner role, the couple is ended after setup and bob makes the request.
+Each app's tests/<app>/matrix.py lists its routes in ROUTES. For every route the test builds a
+world once: alice (owner) and bob (partner) are paired, charlie is a stranger; the route's
+`setup` creates what it needs as alice and returns the URL kwargs (and request data). Each role
+then runs in its own rolled-back transaction on that world, so cases stay independent. For the
+ex-partner role, the couple is ended after setup and bob makes the request.
 """
 
 from collections.abc import Callable
