@@ -30,14 +30,14 @@ class Route:
     """One route and method, with the status each role must get.
 
     `key` is the Django URL name, or "METHOD /api/v1/path" for API operations.
-    `expect` maps each role in ROLES to a status code (or a tuple of allowed codes).
+    `expect` maps each role in ROLES to the one status code that role must get.
     `setup(world)` returns (url kwargs, request data); `json` sends data as a JSON body.
     `content` is a string that the roles in `sees` must find in a 2xx body, and no other role
     may ever find. A key may end in "#variant" to list the same route twice.
     """
 
     key: str
-    expect: dict[str, int | tuple[int, ...]]
+    expect: dict[str, int]
     method: str = "GET"
     setup: Callable[[World], tuple[dict[str, Any], dict[str, Any]]] = lambda w: ({}, {})
     json: bool = False
@@ -50,29 +50,26 @@ class Route:
         return self.key.split("#")[0]
 
 
-def everyone(code: int | tuple[int, ...]) -> dict[str, int | tuple[int, ...]]:
+def everyone(code: int) -> dict[str, int]:
     return dict.fromkeys(ROLES, code)
 
 
-def signed_in(
-    code: int | tuple[int, ...], anonymous: int | tuple[int, ...] = 302
-) -> dict[str, Any]:
+def signed_in(code: int, anonymous: int = 302) -> dict[str, int]:
     return {**dict.fromkeys(ROLES, code), "anonymous": anonymous}
 
 
-def owner_only(
-    ok: int | tuple[int, ...] = 200, anonymous: int | tuple[int, ...] = 302
-) -> dict[str, Any]:
+def signed_out(ok: int = 200, signed_in: int = 302) -> dict[str, int]:
+    """Pages for people who are not signed in; signed-in people are sent on."""
+    return {**dict.fromkeys(ROLES, signed_in), "anonymous": ok}
+
+
+def owner_only(ok: int = 200, anonymous: int = 302) -> dict[str, int]:
     return {"owner": ok, "partner": 404, "ex_partner": 404, "stranger": 404, "anonymous": anonymous}
 
 
-def shared(
-    ok: int | tuple[int, ...] = 200, anonymous: int | tuple[int, ...] = 302
-) -> dict[str, Any]:
+def shared(ok: int = 200, anonymous: int = 302) -> dict[str, int]:
     return {"owner": ok, "partner": ok, "ex_partner": 404, "stranger": 404, "anonymous": anonymous}
 
 
-def partner_only(
-    ok: int | tuple[int, ...] = 200, anonymous: int | tuple[int, ...] = 302
-) -> dict[str, Any]:
+def partner_only(ok: int = 200, anonymous: int = 302) -> dict[str, int]:
     return {"owner": 404, "partner": ok, "ex_partner": 404, "stranger": 404, "anonymous": anonymous}

@@ -145,9 +145,8 @@ def test_access(route_world: tuple[Route, World, dict, dict], role: str) -> None
     else:
         response = getattr(client, method)(url, data)
     expected = route.expect[role]
-    allowed = expected if isinstance(expected, tuple) else (expected,)
-    assert response.status_code in allowed, (
-        f"{route.method} {url} as {role}: got {response.status_code}, expected {allowed}"
+    assert response.status_code == expected, (
+        f"{route.method} {url} as {role}: got {response.status_code}, expected {expected}"
     )
     if route.content:
         body = response.content.decode(errors="replace")

@@ -32,13 +32,8 @@ def _snapshot() -> dict[str, list]:
 
 
 def _person(world, route):
-    role = next((r for r in ("owner", "partner", "stranger") if _ok(route.expect[r])), "owner")
+    role = next((r for r in ("owner", "partner", "stranger") if route.expect[r] < 400), "owner")
     return {"owner": world.alice, "partner": world.bob, "stranger": world.charlie}[role]
-
-
-def _ok(code) -> bool:
-    codes = code if isinstance(code, tuple) else (code,)
-    return any(c < 400 for c in codes)
 
 
 def _send(client: Client, route, url: str, body, raw: bytes | None = None):
