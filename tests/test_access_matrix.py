@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -88,6 +89,16 @@ def _fresh(world: World) -> World:
     )
 
 
+def snapshot() -> dict[str, list]:
+    """Every saved row outside sessions, admin and auth bookkeeping, for comparison."""
+    state = {}
+    for model in apps.get_models():
+        if model._meta.app_label in ("sessions", "admin", "contenttypes", "auth", "account"):
+            continue
+        state[model._meta.label] = sorted(map(repr, model._base_manager.values()))
+    return state
+
+
 def _url(route: Route, kwargs: dict) -> str:
     if route.base.split(" ")[0] in ("GET", "POST", "PUT", "PATCH", "DELETE"):
         return route.base.split(" ", 1)[1].format(**kwargs)
@@ -112,14 +123,18 @@ def route_world(
         try:
             world = _world()
             kwargs, data = route.setup(world)
+            built = snapshot()
         except BaseException:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             raise
     yield route, world, kwargs, data
     with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+        try:
+            assert snapshot() == built, f"a case of {route.key} leaked writes into its world"
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.mark.django_db
