@@ -1,7 +1,10 @@
 """Settings for Attunement: every knob is an environment variable (docs/operations.md)."""
 
+import atexit
 import os
 import secrets
+import shutil
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -9,9 +12,16 @@ import dj_database_url
 from attunement.lib.env import envbool, envint, envlist, envsecret
 
 BASE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(os.getenv("ATTUNEMENT_DATA_DIR", Path.home() / ".local/share/attunement"))
 # pytest sets PYTEST_VERSION while it runs: tests get fast hashing, local mail and fixed keys.
 TESTING = envbool("ATTUNEMENT_TESTING", "0") or "PYTEST_VERSION" in os.environ
+if os.getenv("ATTUNEMENT_DATA_DIR"):
+    DATA_DIR = Path(os.environ["ATTUNEMENT_DATA_DIR"])
+elif TESTING:
+    # Tests never touch the person's real data folder: a throwaway one per process.
+    DATA_DIR = Path(tempfile.mkdtemp(prefix="attunement-test-"))
+    atexit.register(shutil.rmtree, DATA_DIR, ignore_errors=True)
+else:
+    DATA_DIR = Path.home() / ".local/share/attunement"
 
 
 def _secret_key() -> str:
@@ -256,6 +266,15 @@ LOGGING = {
 
 if TESTING:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        # The test database need not survive a power cut: no fsync. It stays a real file in WAL
+        # mode, because the concurrency tests need SQLite's real locking and busy timeout.
+        DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA foreign_keys=ON;"
+        )
+    # Every test Client builds the middleware afresh; WhiteNoise would scan every static file
+    # each time (~50 ms a client). Looking a file up when it is asked for serves the same files.
+    WHITENOISE_AUTOREFRESH = True
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     ENCRYPTION_KEYS = (

@@ -1,8 +1,11 @@
 """Shared people: alice and bob are partners, charlie is an outsider."""
 
 import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
 from allauth.account.models import EmailAddress
 from django.test import Client
 from hypothesis import settings as hypothesis_settings
@@ -17,6 +20,21 @@ PASSWORD = "a long test password 1"
 hypothesis_settings.register_profile("ci", derandomize=True)
 if os.getenv("CI"):
     hypothesis_settings.load_profile("ci")
+
+# Every test process starts its clock here: midday UTC on a Wednesday in mid-June, far from any
+# midnight, week or month boundary, so no test depends on the hour it runs.
+NOON = datetime(2026, 6, 17, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def frozen_clock() -> Iterator[None]:
+    """The clock starts at NOON and keeps ticking (timeouts and orderings still work).
+
+    Session-wide, so that worlds built by module-scoped fixtures share the tests' clock; a test
+    that sets its own time (time_machine.travel) nests inside it.
+    """
+    with time_machine.travel(NOON, tick=True):
+        yield
 
 
 def make_user(email: str, name: str, time_zone: str = "UTC") -> User:

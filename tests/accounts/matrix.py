@@ -1,8 +1,5 @@
 from attunement.accounts.models import PersonalToken
-from tests.matrix import Route, World, everyone, owner_only, signed_in
-
-# allauth's own pages: public by nature, they must answer sensibly for everyone and never fail.
-PUBLIC = (200, 302, 404)
+from tests.matrix import Route, World, everyone, owner_only, signed_in, signed_out
 
 
 def token(w: World) -> tuple[dict, dict]:
@@ -21,28 +18,30 @@ ROUTES = [
         setup=lambda w: ({}, {"password": "not it"}),
     ),
     Route("revoke_token", owner_only(302), method="POST", setup=token),
-    *[
-        Route(name, everyone(PUBLIC))
-        for name in (
-            "account_login",
-            "account_logout",
-            "account_inactive",
-            "account_signup",
-            "account_reauthenticate",
-            "account_email",
-            "account_email_verification_sent",
-            "account_change_password",
-            "account_set_password",
-            "account_reset_password",
-            "account_confirm_login_code",
-            "account_reset_password_from_key_done",
-            "account_reset_password_done",
-        )
-    ],
-    Route("account_confirm_email", everyone(PUBLIC), setup=lambda w: ({"key": "bogus"}, {})),
+    # allauth's own pages: each person gets exactly one answer. Pages for people who are signed
+    # out send signed-in people on (302); pages about one's own account send anonymous people to
+    # log in.
+    Route("account_login", signed_out(200)),
+    Route("account_signup", signed_out(200)),
+    Route("account_logout", signed_in(200)),
+    Route("account_reauthenticate", signed_in(200)),
+    Route("account_email", signed_in(200)),
+    Route("account_change_password", signed_in(200)),
+    # Everyone here has a password already: setting one sends them to change it (or to log in).
+    Route("account_set_password", everyone(302)),
+    # No login is waiting for a code: back to the start.
+    Route("account_confirm_login_code", everyone(302)),
+    # Informational pages, the same for everyone.
+    Route("account_inactive", everyone(200)),
+    Route("account_email_verification_sent", everyone(200)),
+    Route("account_reset_password", everyone(200)),
+    Route("account_reset_password_done", everyone(200)),
+    Route("account_reset_password_from_key_done", everyone(200)),
+    # A bogus key shows a "this link is not valid" page, to everyone alike.
+    Route("account_confirm_email", everyone(200), setup=lambda w: ({"key": "bogus"}, {})),
     Route(
         "account_reset_password_from_key",
-        everyone(PUBLIC),
+        everyone(200),
         setup=lambda w: ({"uidb36": "1", "key": "bogus"}, {}),
     ),
 ]

@@ -17,7 +17,7 @@ from attunement.couples.services import (
     create_invitation,
     leave_couple,
 )
-from attunement.support.models import CheckIn
+from tests.builders import check_in
 from tests.conftest import login, make_user
 
 
@@ -118,17 +118,7 @@ def test_invitation_email_carries_the_link_and_nothing_personal(
 
 
 def test_leaving_ends_the_partners_access_on_the_very_next_request(alice, bob, couple):
-    c = CheckIn.objects.create(
-        owner=alice,
-        couple=couple,
-        local_date=alice.local_today(),
-        feelings=["calm"],
-        intensity=2,
-        energy=3,
-        need="nothing",
-        note="for bob only",
-        visibility="shared",
-    )
+    c = check_in(alice, couple=couple, note="for bob only", visibility="shared")
     as_bob = login(bob)
     assert as_bob.get(f"/checkin/{c.uuid}/").status_code == 200
     leave_couple(user=alice)

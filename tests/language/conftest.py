@@ -1,7 +1,12 @@
-"""Fixtures for the language tests: the encoder is loaded once per session."""
+"""Fixtures for the language tests: the encoder is loaded once per session.
+
+The labelled public data lives in ../shared/data, beside the clone (also in CI). Locally, tests
+that need it skip when it is absent; in CI (CI set) its absence is a failure.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -19,5 +24,10 @@ def warm_encoder() -> None:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     if not DATA.is_dir():
+        if os.getenv("CI"):
+            pytest.fail(
+                f"labelled data not found at {DATA.resolve()}: CI needs shared/data beside the "
+                "clone for the needs_data tests"
+            )
         pytest.skip(f"labelled data not found at {DATA}")
     return DATA

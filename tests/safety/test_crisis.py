@@ -12,6 +12,7 @@ from attunement.couples.models import Visibility
 from attunement.safety import screening
 from attunement.safety.models import JournalEntry, SafetyEvent
 from attunement.support.models import Appreciation, CheckIn, Response
+from tests.builders import check_in
 from tests.safety.conftest import CARE_TITLE, CRISIS, EVERYDAY
 
 pytestmark = pytest.mark.django_db
@@ -21,10 +22,9 @@ CARE_WORDS = (CARE_TITLE, "Find A Helpline", "Only you can see this")
 
 
 def bobs_check_in(bob, couple) -> CheckIn:
-    return CheckIn.objects.create(
-        owner=bob,
+    return check_in(
+        bob,
         couple=couple,
-        local_date=bob.local_today(),
         feelings=["tired"],
         intensity=3,
         energy=2,

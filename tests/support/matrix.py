@@ -1,36 +1,20 @@
 from attunement.couples.models import Visibility
-from attunement.support.models import Appreciation, CheckIn
+from tests import builders
 from tests.matrix import Route, World, owner_only, partner_only, shared, signed_in
 
 NOTE = "a note only we may read"
 
 
 def shared_check_in(w: World) -> tuple[dict, dict]:
-    c = CheckIn.objects.create(
-        owner=w.alice,
-        couple=w.couple,
-        local_date=w.alice.local_today(),
-        feelings=["calm"],
-        intensity=2,
-        energy=3,
-        need="listened",
-        note=NOTE,
-        visibility=Visibility.SHARED,
+    c = builders.check_in(
+        w.alice, couple=w.couple, need="listened", note=NOTE, visibility=Visibility.SHARED
     )
     return {"uuid": c.uuid}, {}
 
 
 def private_check_in(w: World) -> tuple[dict, dict]:
-    c = CheckIn.objects.create(
-        owner=w.alice,
-        couple=w.couple,
-        local_date=w.alice.local_today(),
-        feelings=["calm"],
-        intensity=2,
-        energy=3,
-        need="listened",
-        note=NOTE,
-        visibility=Visibility.PRIVATE,
+    c = builders.check_in(
+        w.alice, couple=w.couple, need="listened", note=NOTE, visibility=Visibility.PRIVATE
     )
     return {"uuid": c.uuid}, {}
 
@@ -41,9 +25,7 @@ def respond_data(w: World) -> tuple[dict, dict]:
 
 
 def appreciation(w: World) -> tuple[dict, dict]:
-    Appreciation.objects.create(
-        owner=w.alice, recipient=w.bob, couple=w.couple, visibility=Visibility.SHARED, text=NOTE
-    )
+    builders.appreciation(w.alice, w.bob, couple=w.couple, visibility=Visibility.SHARED, text=NOTE)
     return {}, {}
 
 

@@ -7,6 +7,7 @@ from django.db import connection
 
 from attunement.couples.models import Visibility
 from attunement.support.models import Appreciation, CheckIn, Response
+from tests.builders import check_in
 from tests.conftest import login
 
 FORM = {
@@ -171,13 +172,12 @@ def test_notes_messages_and_appreciations_are_encrypted_at_rest(
 def test_history_draws_four_weeks_as_svg_with_a_text_alternative(alice, as_alice):
     today = alice.local_today()
     for back in range(10):
-        CheckIn.objects.create(
-            owner=alice,
+        check_in(
+            alice,
             local_date=today - timedelta(days=back),
             feelings=["joyful"],
             intensity=3,
             energy=1 + back % 5,
-            need="nothing",
             visibility=Visibility.PRIVATE,
         )
     page = as_alice.get("/checkin/history/").content.decode()

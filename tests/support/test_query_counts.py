@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from attunement.couples.models import Visibility
 from attunement.support.history_fixture import fill_history
 from attunement.support.models import CheckIn
+from tests.builders import check_in
 from tests.conftest import login, make_user, pair
 
 
@@ -19,16 +20,7 @@ def _world(days: int):
     alice, bob = make_user("a@example.com", "A"), make_user("b@example.com", "B")
     couple = pair(alice, bob)
     fill_history(alice, bob, couple, days)
-    CheckIn.objects.create(
-        owner=bob,
-        couple=couple,
-        local_date=bob.local_today(),
-        feelings=["calm"],
-        intensity=2,
-        energy=2,
-        need="comfort",
-        visibility=Visibility.SHARED,
-    )
+    check_in(bob, couple=couple, energy=2, need="comfort", visibility=Visibility.SHARED)
     return login(alice)
 
 

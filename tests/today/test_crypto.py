@@ -6,6 +6,7 @@ from django.test import override_settings
 from attunement.lib import crypto
 from attunement.support.models import Appreciation
 from attunement.today.rotation import rotate_all
+from tests.builders import appreciation
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +23,7 @@ def _stored(pk: int) -> str:
 
 
 def test_values_round_trip_and_are_not_stored_in_plain_text(alice, bob, couple):
-    a = Appreciation.objects.create(owner=alice, recipient=bob, couple=couple, text="tea in bed")
+    a = appreciation(alice, bob, couple=couple, text="tea in bed")
     assert "tea" not in _stored(a.pk)
     assert Appreciation.objects.get(pk=a.pk).text == "tea in bed"
 
@@ -31,9 +32,7 @@ def test_rotation_moves_every_value_to_the_newest_key_and_old_key_can_then_go(al
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     with override_settings(ENCRYPTION_KEYS=[old]):
         crypto.fernet.cache_clear()
-        a = Appreciation.objects.create(
-            owner=alice, recipient=bob, couple=couple, text="tea in bed"
-        )
+        a = appreciation(alice, bob, couple=couple, text="tea in bed")
         before = _stored(a.pk)
     with override_settings(ENCRYPTION_KEYS=[new, old]):
         crypto.fernet.cache_clear()
@@ -47,7 +46,7 @@ def test_rotation_moves_every_value_to_the_newest_key_and_old_key_can_then_go(al
 def test_a_missing_key_fails_loudly_instead_of_showing_garbage(alice, bob, couple):
     with override_settings(ENCRYPTION_KEYS=[Fernet.generate_key().decode()]):
         crypto.fernet.cache_clear()
-        a = Appreciation.objects.create(owner=alice, recipient=bob, couple=couple, text="tea")
+        a = appreciation(alice, bob, couple=couple, text="tea")
     with override_settings(ENCRYPTION_KEYS=[Fernet.generate_key().decode()]):
         crypto.fernet.cache_clear()
         with pytest.raises(ValueError, match="key that wrote this value is missing"):

@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from attunement.support.models import CheckIn
 from attunement.support.reminders import send_due_reminders
 from attunement.today.worker import run_once
+from tests.builders import check_in
 from tests.conftest import make_user
 
 UTC = ZoneInfo("UTC")
@@ -40,9 +40,7 @@ def test_reminder_goes_out_at_the_persons_own_hour_and_says_nothing_personal(
 def test_no_reminder_for_someone_who_already_checked_in_today(alice):
     now = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
     _opt_in(alice, 9, now)
-    CheckIn.objects.create(
-        owner=alice, local_date=now.date(), feelings=["calm"], intensity=1, energy=1, need="nothing"
-    )
+    check_in(alice, local_date=now.date(), intensity=1, energy=1)
     assert send_due_reminders(datetime(2026, 11, 25, 9, 1, tzinfo=UTC)) == 0
     assert mail.outbox == []
 
