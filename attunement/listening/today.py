@@ -1,6 +1,6 @@
-from django.http import HttpRequest
 from django.urls import reverse
 
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.panels import NextStep, Panel
 from attunement.listening import machine
@@ -14,7 +14,7 @@ STATUS = {
 }
 
 
-def panel(request: HttpRequest) -> Panel | None:
+def panel(request: SignedInRequest) -> Panel | None:
     """An open typed conversation where it's this person's move (one query, however many)."""
     user = request.user
     couple = access.current_couple(user)

@@ -1,8 +1,8 @@
 from datetime import timedelta
 
-from django.http import HttpRequest
 from django.urls import reverse
 
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.panels import NextStep, Panel
 from attunement.support.models import Appreciation, CheckIn
@@ -11,7 +11,7 @@ from attunement.support.needs import quick_responses_for
 RECENT_DAYS = 7
 
 
-def panel(request: HttpRequest) -> Panel:
+def panel(request: SignedInRequest) -> Panel:
     user = request.user
     today = user.local_today()
     partner = access.partner_of(user)
