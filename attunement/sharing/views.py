@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -26,6 +27,16 @@ from attunement.sharing.models import Answer, Reaction, ServedQuestion, depth_co
 HISTORY_PAGE = 20
 
 
+@dataclass(frozen=True)
+class _PartnersAnswer:
+    """A partner's answer as the question page shows it, with this person's reaction form."""
+
+    answer: Answer
+    my_reaction: Reaction | None
+    form: ReactionForm
+    feedback: coaching.Feedback | None
+
+
 def _question_page(
     request: SignedInRequest,
     served: ServedQuestion,
@@ -45,12 +56,13 @@ def _question_page(
     own = reading.own
     reaction_forms = reaction_forms or {}
     feedback = feedback or {}
+    partners = []
     for answer in reading.partners:
-        answer.my_reaction = mine = answer.reaction_by(user)
-        answer.form = reaction_forms.get(answer.pk) or ReactionForm(
+        mine = answer.reaction_by(user)
+        form = reaction_forms.get(answer.pk) or ReactionForm(
             initial={"kind": mine.kind, "reply": mine.reply} if mine else None
         )
-        answer.feedback = feedback.get(answer.pk)
+        partners.append(_PartnersAnswer(answer, mine, form, feedback.get(answer.pk)))
     if answer_form is None and reading.can_answer:
         answer_form = AnswerForm(initial={"text": own.text} if own and not own.skipped else None)
     ctx: dict[str, Any] = {
@@ -58,7 +70,7 @@ def _question_page(
         "own": own,
         "state": reading.state,
         "is_today": reading.is_today,
-        "partners": reading.partners,
+        "partners": partners,
         "partner": access.partner_of(user),
         "answer_form": answer_form,
         "prompts": coaching.PROMPTS,
@@ -164,7 +176,7 @@ def check_reply(request: SignedInRequest, uuid: str) -> HttpResponse:
     target = access.get_partners_answer_or_404(request.user, Answer.objects, uuid=uuid)
     form = CheckReplyForm(request.POST)
     if not form.is_valid():
-        feedback = coaching.Feedback("gentle", form.errors["reply"][0])
+        feedback = coaching.Feedback("gentle", str(form.errors["reply"][0]))
         status = 400
     else:
         feedback = coaching.coach_reply(answer=target.text, reply=form.cleaned_data["reply"])
@@ -196,7 +208,8 @@ def share(request: SignedInRequest, uuid: str) -> HttpResponse:
         services.share_answer(user=request.user, answer=own)
     except DomainError as exc:
         return _question_page(request, own.served, refused=exc)
-    messages.success(request, f"Shared with {access.partner_of(request.user).name}.")
+    partner = access.partner_of(request.user)
+    messages.success(request, f"Shared with {partner.name if partner else 'your partner'}.")
     return redirect("sharing_question", uuid=own.served.uuid)
 
 

@@ -28,8 +28,7 @@ def panel(request: SignedInRequest) -> Panel:
         .select_related("owner")[:5]
     )
     answered = partners is not None and any(
-        r.owner_id == user.pk
-        for r in partners.visible_responses  # type: ignore[attr-defined]
+        r.owner_id == user.pk for r in partners.visible_responses
     )
     if mine is None:
         step = NextStep("Check in for today", reverse("check_in"), "It takes under a minute.")
@@ -47,7 +46,7 @@ def panel(request: SignedInRequest) -> Panel:
         )
     else:
         step = NextStep(f"Tell {partner.name} something you appreciate", reverse("appreciations"))
-    context = {
+    context: dict[str, object] = {
         "mine": mine.to_dict(user) if mine else None,
         "partners": partners.to_dict(user) if partners else None,
         "partner": partner,
