@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -18,6 +20,7 @@ from attunement.lib.pages import refusal
 @require_http_methods(["GET", "POST"])
 def couple(request: SignedInRequest) -> HttpResponse:
     """The pairing page: your partner, or a link to invite them."""
+    ctx: dict[str, Any]
     ctx, form, link, status = {}, InviteForm(), None, 200
     if request.method == "POST":
         form = InviteForm(request.POST)
@@ -56,6 +59,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     if not request.user.is_authenticated:
         request.session["pending_invitation"] = token
         return render(request, "couples/join.html", {"invitation": invitation})
+    ctx: dict[str, Any]
     ctx, status = {}, 200
     if request.method == "POST":
         try:

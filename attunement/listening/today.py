@@ -6,7 +6,7 @@ from attunement.lib.panels import NextStep, Panel
 from attunement.listening import machine
 from attunement.listening.models import Conversation, State
 
-STATUS = {
+STATUS: dict[str, str] = {
     State.SPEAKING: "Share a piece of what's on your mind.",
     State.REFLECTING: "Say back what you heard.",
     State.CONFIRMING: "Say whether the reflection got it.",

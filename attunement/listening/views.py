@@ -1,4 +1,5 @@
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -90,7 +91,7 @@ def _take_step(
     uuid: object,
     form_class: type[forms.Form],
     form_name: str,
-    write: Callable[[Conversation, dict], object],
+    write: Callable[[Conversation, dict[str, Any]], object],
 ) -> HttpResponse:
     """Parse the step's form, let the service take the step, and show where it is now."""
     conversation = get_conversation_for_user(request, uuid)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -36,6 +38,7 @@ def safety_home(request: SignedInRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def screen(request: SignedInRequest) -> HttpResponse:
+    ctx: dict[str, Any]
     ctx, form, status = {}, ScreenForm(), 200
     if request.method == "POST":
         form = ScreenForm(request.POST)
@@ -80,6 +83,7 @@ def quick_exit_info(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def journal(request: SignedInRequest) -> HttpResponse:
+    ctx: dict[str, Any]
     ctx, form, status = {}, JournalForm(), 200
     if request.method == "POST":
         form = JournalForm(request.POST)
@@ -105,6 +109,7 @@ def journal(request: SignedInRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def journal_entry(request: SignedInRequest, uuid: str) -> HttpResponse:
     entry = access.get_own_or_404(request.user, JournalEntry.objects, uuid=uuid)
+    ctx: dict[str, Any]
     ctx, form, status = {}, JournalForm(initial={"text": entry.text}), 200
     if request.method == "POST":
         form = JournalForm(request.POST)

@@ -53,7 +53,7 @@ class CheckInOut(Schema):
 
 
 class CheckInIn(Schema):
-    feelings: list[FeelingId] = Field(min_length=1, max_length=MAX_FEELINGS)  # type: ignore[valid-type]
+    feelings: list[FeelingId] = Field(min_length=1, max_length=MAX_FEELINGS)
     intensity: int = Field(ge=1, le=5)
     energy: int = Field(ge=1, le=5)
     need: Need

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -28,6 +29,7 @@ def check_in(request: SignedInRequest) -> HttpResponse:
         .filter(local_date=request.user.local_today())
         .first()
     )
+    ctx: dict[str, Any]
     ctx, status = {}, 200
     if request.method == "POST":
         form = CheckInForm(request.POST)
@@ -106,6 +108,7 @@ def respond(request: SignedInRequest, uuid: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def appreciations(request: SignedInRequest) -> HttpResponse:
+    ctx: dict[str, Any]
     ctx, status, form = {}, 200, AppreciationForm()
     if request.method == "POST":
         form = AppreciationForm(request.POST)
