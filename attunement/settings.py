@@ -114,7 +114,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "attunement.sqlite3",
+            "NAME": str(DATA_DIR / "attunement.sqlite3"),
             # A file, not memory: concurrency tests need SQLite's real locking and busy timeout.
             # One file per test run, so parallel runs never share it.
             "TEST": {"NAME": DATA_DIR / f"test-{os.getpid()}.sqlite3"},

@@ -1,4 +1,5 @@
 import zoneinfo
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
@@ -7,7 +8,14 @@ from attunement.accounts.models import User
 ZONES = sorted(zoneinfo.available_timezones())
 
 
-class ProfileForm(forms.ModelForm):
+# ModelForm is generic only in the stubs (django-stubs-ext would patch it at run time).
+if TYPE_CHECKING:
+    _UserForm = forms.ModelForm[User]
+else:
+    _UserForm = forms.ModelForm
+
+
+class ProfileForm(_UserForm):
     time_zone = forms.ChoiceField(
         choices=[(z, z.replace("_", " ")) for z in ZONES], label="Time zone"
     )
@@ -46,12 +54,12 @@ class DeleteAccountForm(forms.Form):
         label="Your password, to confirm",
     )
 
-    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
 
     def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
+        password: str = self.cleaned_data["password"]
         if not self.user.check_password(password):
             raise forms.ValidationError("That password doesn't match.")
         return password

@@ -1,17 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from attunement.accounts.forms import ProfileForm, TokenForm
+from attunement.accounts.http import SignedInRequest
 from attunement.accounts.models import PersonalToken
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: SignedInRequest) -> HttpResponse:
     form, status = ProfileForm(instance=request.user), 200
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=request.user)
@@ -37,7 +38,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def tokens(request: HttpRequest) -> HttpResponse:
+def tokens(request: SignedInRequest) -> HttpResponse:
     form, raw, status = TokenForm(), None, 200
     if request.method == "POST":
         form = TokenForm(request.POST)
@@ -54,7 +55,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def revoke_token(request: HttpRequest, uuid: str) -> HttpResponse:
+def revoke_token(request: SignedInRequest, uuid: str) -> HttpResponse:
     if not PersonalToken.revoke(user=request.user, uuid=uuid):
         raise Http404
     messages.success(request, "Token revoked. Apps using it are signed out.")

@@ -142,7 +142,8 @@ def screen_item_at_risk(item: dict[str, Any], answer: int) -> bool:
     if isinstance(answer, bool) or not isinstance(answer, int) or not 0 <= answer <= SCALE_MAX:
         raise ValueError(f"answer must be an integer from 0 to {SCALE_MAX}, not {answer!r}")
     score = SCALE_MAX - answer if item.get("reverse", False) else answer
-    return score >= item["risk_at"]
+    risk_at: int = item["risk_at"]
+    return score >= risk_at
 
 
 def normalize_text(text: str) -> str:

@@ -5,17 +5,24 @@ their current couple and is shared (or sealed and already revealed). Nothing els
 person may not read answer 404, so a URL never confirms that something exists.
 """
 
-from typing import TypeVar
+from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.db.models import Exists, Model, OuterRef, Prefetch, Q, QuerySet
+from typing import TypeAlias, TypeVar
+
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db.models import Exists, Manager, Model, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.expressions import Combinable
 from django.http import Http404
 
 from attunement.accounts.models import User
 from attunement.couples.models import Couple, Membership, Visibility
 
 M = TypeVar("M", bound=Model)
+# Callers hand in a model's manager (`Answer.objects`) or a queryset narrowed from it. (A type
+# only: `Rows[M]` cannot be built at run time, hence the string and postponed annotations.)
+Rows: TypeAlias = "Manager[M] | QuerySet[M]"
 _CACHE_ATTR = "_attunement_couple"
+_PARTNER_ATTR = "_attunement_partner"
 
 
 def current_couple(user: User) -> Couple | None:
@@ -31,19 +38,20 @@ def current_couple(user: User) -> Couple | None:
             .first()
         )
         setattr(user, _CACHE_ATTR, membership.couple if membership else None)
-    return getattr(user, _CACHE_ATTR)
+    couple: Couple | None = getattr(user, _CACHE_ATTR)
+    return couple
 
 
 def forget(user: User) -> None:
     """Drop the cached couple after pairing or leaving."""
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
-    if hasattr(user, "_attunement_partner"):
-        delattr(user, "_attunement_partner")
+    if hasattr(user, _PARTNER_ATTR):
+        delattr(user, _PARTNER_ATTR)
 
 
 def partner_of(user: User) -> User | None:
-    if not hasattr(user, "_attunement_partner"):
+    if not hasattr(user, _PARTNER_ATTR):
         couple = current_couple(user)
         partner = None
         if couple is not None:
@@ -54,8 +62,9 @@ def partner_of(user: User) -> User | None:
                 .first()
             )
             partner = other.user if other else None
-        user._attunement_partner = partner  # type: ignore[attr-defined]
-    return user._attunement_partner  # type: ignore[attr-defined]
+        setattr(user, _PARTNER_ATTR, partner)
+    cached: User | None = getattr(user, _PARTNER_ATTR)
+    return cached
 
 
 def _partner_can_read(model: type[Model]) -> Q:
@@ -65,7 +74,7 @@ def _partner_can_read(model: type[Model]) -> Q:
     return readable
 
 
-def visible(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
+def visible(user: User, queryset: Rows[M]) -> QuerySet[M]:
     """Rows of `queryset` this person may read: their own, and their partner's shared ones."""
     if not user.is_authenticated:
         return queryset.none()
@@ -77,7 +86,7 @@ def visible(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
     return queryset.filter(mine | partners)
 
 
-def partners_rows(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
+def partners_rows(user: User, queryset: Rows[M]) -> QuerySet[M]:
     """Only the partner's rows that this person may read."""
     couple = current_couple(user)
     if couple is None:
@@ -85,23 +94,23 @@ def partners_rows(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
     return queryset.filter(Q(couple=couple) & ~Q(owner=user) & _partner_can_read(queryset.model))
 
 
-def own(user: User, queryset: QuerySet[M]) -> QuerySet[M]:
+def own(user: User, queryset: Rows[M]) -> QuerySet[M]:
     if not user.is_authenticated:
         return queryset.none()
     return queryset.filter(owner=user)
 
 
-def get_visible_or_404(user: User, queryset: QuerySet[M], **lookup: object) -> M:
+def get_visible_or_404(user: User, queryset: Rows[M], **lookup: object) -> M:
     try:
         return visible(user, queryset).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise Http404 from exc
 
 
-def get_own_or_404(user: User, queryset: QuerySet[M], **lookup: object) -> M:
+def get_own_or_404(user: User, queryset: Rows[M], **lookup: object) -> M:
     try:
         return own(user, queryset).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise Http404 from exc
 
 
@@ -113,13 +122,13 @@ def get_own_or_404(user: User, queryset: QuerySet[M], **lookup: object) -> M:
 # Answer, `reactions` over Reaction.
 
 
-def readable_answers(user: User, answers: QuerySet[M]) -> QuerySet[M]:
+def readable_answers(user: User, answers: Rows[M]) -> QuerySet[M]:
     """Answers with words in them that this person may read: their own, and the current
     partner's once revealed (sealed until both answered) or shared. Never a skip."""
     return visible(user, answers.filter(skipped=False))
 
 
-def with_reactions(user: User, answers: QuerySet[M], reactions: QuerySet[Model]) -> QuerySet[M]:
+def with_reactions(user: User, answers: Rows[M], reactions: Rows[Model]) -> QuerySet[M]:
     """`answers` with their authors, and the reactions this person may read prefetched into
     `readable_reactions` (an ex-partner's reactions vanish with the couple)."""
     readable = Prefetch(
@@ -130,14 +139,15 @@ def with_reactions(user: User, answers: QuerySet[M], reactions: QuerySet[Model])
     return answers.select_related("owner").prefetch_related(readable)
 
 
-def served_questions(user: User, served: QuerySet[M], answers: QuerySet[Model]) -> QuerySet[M]:
+def served_questions(user: User, served: Rows[M], answers: Rows[Model]) -> QuerySet[M]:
     """Served questions this person may open: served to their current couple, served to them
     alone, or one with an answer they may read (their own after leaving, a shared journal
     entry). Opening one never reveals a sealed answer: answers go through readable_answers."""
     if not user.is_authenticated:
         return served.none()
     couple = current_couple(user)
-    readable = Q(person=user) | Exists(
+    # Q | Exists is a Q at run time; the stubs only know it as a Combinable.
+    readable: Q | Combinable = Q(person=user) | Exists(
         readable_answers(user, answers).filter(served=OuterRef("pk"))
     )
     if couple is not None:
@@ -146,16 +156,16 @@ def served_questions(user: User, served: QuerySet[M], answers: QuerySet[Model]) 
 
 
 def get_served_question_or_404(
-    user: User, served: QuerySet[M], answers: QuerySet[Model], **lookup: object
+    user: User, served: Rows[M], answers: Rows[Model], **lookup: object
 ) -> M:
     try:
         return served_questions(user, served, answers).get(**lookup)
-    except (served.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise Http404 from exc
 
 
 def with_readable_answers(
-    user: User, served: QuerySet[M], answers: QuerySet[Model], reactions: QuerySet[Model]
+    user: User, served: Rows[M], answers: Rows[Model], reactions: Rows[Model]
 ) -> QuerySet[M]:
     """`served` with what this person may read of each: `readable_answers` (with_reactions)
     and `own_rows`, their own row whatever it holds (a skip included)."""
@@ -169,25 +179,25 @@ def with_readable_answers(
     )
 
 
-def own_answer(user: User, answers: QuerySet[M], served: Model) -> M | None:
+def own_answer(user: User, answers: Rows[M], served: Model) -> M | None:
     """This person's own row for the served question `served`, a skip included."""
     return own(user, answers.filter(served=served)).first()
 
 
-def get_partners_answer_or_404(user: User, answers: QuerySet[M], **lookup: object) -> M:
+def get_partners_answer_or_404(user: User, answers: Rows[M], **lookup: object) -> M:
     """The current partner's answer this person may respond to (revealed or shared)."""
     rows = partners_rows(user, readable_answers(user, answers)).select_related("served", "owner")
     try:
         return rows.get(**lookup)
-    except (answers.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise Http404 from exc
 
 
 def answered_questions(
     user: User,
-    served: QuerySet[M],
-    answers: QuerySet[Model],
-    reactions: QuerySet[Model],
+    served: Rows[M],
+    answers: Rows[Model],
+    reactions: Rows[Model],
     *,
     question_ids: list[str] | None = None,
     favourites: bool = False,
@@ -204,7 +214,7 @@ def answered_questions(
     return with_readable_answers(user, queryset.order_by("-day", "-pk"), answers, reactions)
 
 
-def opened_up_questions(user: User, served: QuerySet[M], answers: QuerySet[Model]) -> QuerySet[M]:
+def opened_up_questions(user: User, served: Rows[M], answers: Rows[Model]) -> QuerySet[M]:
     """Questions this person has opened up about: with the current partner, those revealed;
     alone, those they answered. (No streaks: nothing is lost by missing a day.)"""
     couple = current_couple(user)
@@ -222,7 +232,7 @@ def opened_up_questions(user: User, served: QuerySet[M], answers: QuerySet[Model
 MIN_RATINGS_FOR_AN_AVERAGE = 3
 
 
-def took_part_in(user: User, conversations: QuerySet[M]) -> QuerySet[M]:
+def took_part_in(user: User, conversations: Rows[M]) -> QuerySet[M]:
     """Conversations this person took part in, as their starter (`owner`) or their `partner`,
     also after the couple ended or the other person deleted their account.
 
@@ -235,15 +245,15 @@ def took_part_in(user: User, conversations: QuerySet[M]) -> QuerySet[M]:
     return conversations.filter(Q(owner=user) | Q(partner=user))
 
 
-def get_taken_part_in_or_404(user: User, conversations: QuerySet[M], **lookup: object) -> M:
+def get_taken_part_in_or_404(user: User, conversations: Rows[M], **lookup: object) -> M:
     try:
         return took_part_in(user, conversations).get(**lookup)
-    except (conversations.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise Http404 from exc
 
 
 def partners_felt_heard(
-    user: User, ratings: QuerySet[M], windows: list[tuple[object, object]]
+    user: User, ratings: Rows[M], windows: list[tuple[object, object]]
 ) -> list[tuple[float | None, int]]:
     """The one aggregate read of private rows: the current partner's average `felt_heard`
     (listening ratings), for each window [start, stop) of `created_at`: two datetimes, or None

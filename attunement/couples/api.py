@@ -1,7 +1,7 @@
-from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access, services
 
 router = Router()
@@ -22,13 +22,13 @@ class JoinIn(Schema):
 
 
 @router.get("", response=CoupleOut)
-def couple_status(request: HttpRequest) -> dict[str, object]:
+def couple_status(request: SignedInRequest) -> dict[str, object]:
     partner = access.partner_of(request.auth)
     return {"paired": partner is not None, "partner_name": partner.name if partner else None}
 
 
 @router.post("/invitations", response={201: InvitationOut})
-def create_invitation(request: HttpRequest) -> tuple[int, dict[str, str]]:
+def create_invitation(request: SignedInRequest) -> tuple[int, dict[str, str]]:
     base = request.build_absolute_uri("/")
     invitation, raw = services.create_invitation(inviter=request.auth, base_url=base)
     return 201, {
@@ -38,12 +38,12 @@ def create_invitation(request: HttpRequest) -> tuple[int, dict[str, str]]:
 
 
 @router.post("/join", response=CoupleOut)
-def join(request: HttpRequest, payload: JoinIn) -> dict[str, object]:
+def join(request: SignedInRequest, payload: JoinIn) -> dict[str, object]:
     services.accept_invitation(raw_token=payload.token, user=request.auth)
     return couple_status(request)
 
 
 @router.post("/leave", response=CoupleOut)
-def leave(request: HttpRequest) -> dict[str, object]:
+def leave(request: SignedInRequest) -> dict[str, object]:
     services.leave_couple(user=request.auth)
     return couple_status(request)

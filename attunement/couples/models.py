@@ -1,5 +1,5 @@
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -42,7 +42,7 @@ class Membership(models.Model):
         ]
 
 
-def default_expiry() -> "timezone.datetime":
+def default_expiry() -> datetime:
     return timezone.now() + timedelta(days=INVITATION_DAYS)
 
 

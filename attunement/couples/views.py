@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -6,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from attunement.accounts.forms import DeleteAccountForm
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access, services
 from attunement.couples.forms import InviteForm
 from attunement.couples.models import Invitation
@@ -15,8 +18,9 @@ from attunement.lib.pages import refusal
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def couple(request: HttpRequest) -> HttpResponse:
+def couple(request: SignedInRequest) -> HttpResponse:
     """The pairing page: your partner, or a link to invite them."""
+    ctx: dict[str, Any]
     ctx, form, link, status = {}, InviteForm(), None, 200
     if request.method == "POST":
         form = InviteForm(request.POST)
@@ -55,6 +59,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     if not request.user.is_authenticated:
         request.session["pending_invitation"] = token
         return render(request, "couples/join.html", {"invitation": invitation})
+    ctx: dict[str, Any]
     ctx, status = {}, 200
     if request.method == "POST":
         try:
@@ -74,7 +79,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def leave(request: HttpRequest) -> HttpResponse:
+def leave(request: SignedInRequest) -> HttpResponse:
     partner = access.partner_of(request.user)
     if partner is None:
         return redirect("couple")
@@ -87,7 +92,7 @@ def leave(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def revoke(request: HttpRequest, uuid: str) -> HttpResponse:
+def revoke(request: SignedInRequest, uuid: str) -> HttpResponse:
     invitation = get_object_or_404(Invitation, inviter=request.user, uuid=uuid)
     services.revoke_invitation(invitation=invitation)
     messages.success(request, "That link no longer works.")
@@ -96,7 +101,7 @@ def revoke(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: SignedInRequest) -> HttpResponse:
     form, status = DeleteAccountForm(user=request.user), 200
     if request.method == "POST":
         form = DeleteAccountForm(request.POST, user=request.user)

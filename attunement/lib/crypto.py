@@ -11,10 +11,14 @@ import os
 import secrets
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.db import models
+
+if TYPE_CHECKING:
+    from django.db.models.expressions import Combinable
 
 log = logging.getLogger(__name__)
 KEY_FILE_NAME = "encryption_keys.txt"
@@ -115,7 +119,14 @@ def rotate(token: str) -> str:
     return PREFIX + fernet().rotate(token[len(PREFIX) :].encode()).decode()
 
 
-class EncryptedTextField(models.TextField):
+# TextField is generic only in the stubs (django-stubs-ext would patch it at run time).
+if TYPE_CHECKING:
+    _TextField = models.TextField[str | Combinable, str]
+else:
+    _TextField = models.TextField
+
+
+class EncryptedTextField(_TextField):
     """A TextField stored encrypted. Empty strings stay empty (nothing to hide)."""
 
     def get_prep_value(self, value: object) -> object:

@@ -11,11 +11,11 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
 from attunement import content
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.paging import window
 from attunement.listening import progress, services
@@ -159,7 +159,7 @@ def _conversations(user: Any) -> Any:
     )
 
 
-def _get(request: HttpRequest, uuid: UUID) -> Conversation:
+def _get(request: SignedInRequest, uuid: UUID) -> Conversation:
     """A conversation this person took part in (see access.took_part_in), or 404."""
     return access.get_taken_part_in_or_404(
         request.auth,
@@ -168,7 +168,7 @@ def _get(request: HttpRequest, uuid: UUID) -> Conversation:
     )
 
 
-def _detail(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
+def _detail(request: SignedInRequest, uuid: UUID) -> dict[str, Any]:
     """The conversation as it is now, with the writer's private `care` when what they just
     wrote suggests risk."""
     conversation = _get(request, uuid)
@@ -179,20 +179,20 @@ def _detail(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
 
 
 @router.get("/topics", response=list[TopicOut])
-def list_topics(request: HttpRequest) -> list[dict[str, str]]:
+def list_topics(request: SignedInRequest) -> list[dict[str, str]]:
     return content.load("conversation_topics")
 
 
 @router.get("/conversations", response=list[ConversationOut])
 def list_conversations(
-    request: HttpRequest, limit: int = 30, offset: int = 0
+    request: SignedInRequest, limit: int = 30, offset: int = 0
 ) -> list[dict[str, Any]]:
     rows = _conversations(request.auth).order_by("-updated_at")[window(limit, offset)]
     return [c.to_dict(request.auth) for c in rows]
 
 
 @router.post("/conversations", response={201: ConversationDetailOut})
-def start_conversation(request: HttpRequest, payload: StartIn) -> tuple[int, dict[str, Any]]:
+def start_conversation(request: SignedInRequest, payload: StartIn) -> tuple[int, dict[str, Any]]:
     c = services.start_conversation(
         user=request.auth,
         mode=payload.mode,
@@ -204,12 +204,14 @@ def start_conversation(request: HttpRequest, payload: StartIn) -> tuple[int, dic
 
 
 @router.get("/conversations/{uuid}", response=ConversationDetailOut)
-def get_conversation(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
+def get_conversation(request: SignedInRequest, uuid: UUID) -> dict[str, Any]:
     return _detail(request, uuid)
 
 
 @router.post("/conversations/{uuid}/pieces", response={201: ConversationDetailOut})
-def send_piece(request: HttpRequest, uuid: UUID, payload: PieceIn) -> tuple[int, dict[str, Any]]:
+def send_piece(
+    request: SignedInRequest, uuid: UUID, payload: PieceIn
+) -> tuple[int, dict[str, Any]]:
     services.send_piece(
         user=request.auth,
         conversation=_get(request, uuid),
@@ -221,7 +223,7 @@ def send_piece(request: HttpRequest, uuid: UUID, payload: PieceIn) -> tuple[int,
 
 
 @router.post("/conversations/{uuid}/reflections/check", response=FeedbackOut)
-def check_reflection(request: HttpRequest, uuid: UUID, payload: TextIn) -> dict[str, Any]:
+def check_reflection(request: SignedInRequest, uuid: UUID, payload: TextIn) -> dict[str, Any]:
     """Private feedback on a draft reflection. Nothing is stored."""
     result = services.check_reflection(
         user=request.auth, conversation=_get(request, uuid), text=payload.text
@@ -231,7 +233,7 @@ def check_reflection(request: HttpRequest, uuid: UUID, payload: TextIn) -> dict[
 
 @router.post("/conversations/{uuid}/reflections", response={201: ConversationDetailOut})
 def send_reflection(
-    request: HttpRequest, uuid: UUID, payload: TextIn
+    request: SignedInRequest, uuid: UUID, payload: TextIn
 ) -> tuple[int, dict[str, Any]]:
     services.send_reflection(
         user=request.auth,
@@ -244,7 +246,7 @@ def send_reflection(
 
 @router.post("/conversations/{uuid}/confirmations", response={201: ConversationDetailOut})
 def confirm_reflection(
-    request: HttpRequest, uuid: UUID, payload: ConfirmIn
+    request: SignedInRequest, uuid: UUID, payload: ConfirmIn
 ) -> tuple[int, dict[str, Any]]:
     services.confirm_reflection(
         user=request.auth,
@@ -258,7 +260,7 @@ def confirm_reflection(
 
 @router.post("/conversations/{uuid}/responses", response={201: ConversationDetailOut})
 def send_response(
-    request: HttpRequest, uuid: UUID, payload: ResponseIn
+    request: SignedInRequest, uuid: UUID, payload: ResponseIn
 ) -> tuple[int, dict[str, Any]]:
     services.send_response(
         user=request.auth,
@@ -270,7 +272,9 @@ def send_response(
 
 
 @router.post("/conversations/{uuid}/steps", response={201: ConversationDetailOut})
-def in_person_step(request: HttpRequest, uuid: UUID, payload: StepIn) -> tuple[int, dict[str, Any]]:
+def in_person_step(
+    request: SignedInRequest, uuid: UUID, payload: StepIn
+) -> tuple[int, dict[str, Any]]:
     services.advance_in_person(
         user=request.auth,
         conversation=_get(request, uuid),
@@ -281,7 +285,7 @@ def in_person_step(request: HttpRequest, uuid: UUID, payload: StepIn) -> tuple[i
 
 
 @router.post("/conversations/{uuid}/pause", response=ConversationOut)
-def pause(request: HttpRequest, uuid: UUID, payload: ControlIn) -> dict[str, Any]:
+def pause(request: SignedInRequest, uuid: UUID, payload: ControlIn) -> dict[str, Any]:
     c = services.pause_conversation(
         user=request.auth, conversation=_get(request, uuid), expected_step=payload.step
     )
@@ -289,7 +293,7 @@ def pause(request: HttpRequest, uuid: UUID, payload: ControlIn) -> dict[str, Any
 
 
 @router.post("/conversations/{uuid}/resume", response=ConversationOut)
-def resume(request: HttpRequest, uuid: UUID, payload: ControlIn) -> dict[str, Any]:
+def resume(request: SignedInRequest, uuid: UUID, payload: ControlIn) -> dict[str, Any]:
     c = services.resume_conversation(
         user=request.auth, conversation=_get(request, uuid), expected_step=payload.step
     )
@@ -297,18 +301,18 @@ def resume(request: HttpRequest, uuid: UUID, payload: ControlIn) -> dict[str, An
 
 
 @router.post("/conversations/{uuid}/end", response=ConversationOut)
-def end(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
+def end(request: SignedInRequest, uuid: UUID) -> dict[str, Any]:
     c = services.end_conversation(user=request.auth, conversation=_get(request, uuid))
     return _get(request, c.uuid).to_dict(request.auth)
 
 
 @router.get("/conversations/{uuid}/rating", response=RatingOut)
-def get_rating(request: HttpRequest, uuid: UUID) -> Rating:
+def get_rating(request: SignedInRequest, uuid: UUID) -> Rating:
     return access.get_own_or_404(request.auth, Rating.objects, conversation=_get(request, uuid))
 
 
 @router.put("/conversations/{uuid}/rating", response=RatingOut)
-def rate(request: HttpRequest, uuid: UUID, payload: RatingIn) -> dict[str, Any]:
+def rate(request: SignedInRequest, uuid: UUID, payload: RatingIn) -> dict[str, Any]:
     rating = services.rate_conversation(
         user=request.auth,
         conversation=_get(request, uuid),
@@ -321,7 +325,7 @@ def rate(request: HttpRequest, uuid: UUID, payload: RatingIn) -> dict[str, Any]:
 
 
 @router.get("/progress", response=ProgressOut)
-def my_progress(request: HttpRequest) -> dict[str, Any]:
+def my_progress(request: SignedInRequest) -> dict[str, Any]:
     p = progress.summary_for(request.auth)
     return {
         "reflections": p.reflections,

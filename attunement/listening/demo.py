@@ -6,7 +6,10 @@ from attunement.accounts.models import User
 from attunement.couples.models import Couple, Visibility
 from attunement.listening.models import Conversation, Kind, Mode, Rating, State, Turn
 
-TYPED_SCRIPT = [
+# One line of a demo script: who, the kind of turn, the verdict, the text.
+Line = tuple[str, str, str, str]
+
+TYPED_SCRIPT: list[Line] = [
     (
         "alex",
         Kind.PIECE,
@@ -77,7 +80,7 @@ def _conversation(
 
 
 def _turns(
-    conversation: Conversation, people: dict[str, User], at: datetime, script: list[tuple]
+    conversation: Conversation, people: dict[str, User], at: datetime, script: list[Line]
 ) -> None:
     attempt = 0
     for seq, (who, kind, verdict, text) in enumerate(script, start=1):
@@ -126,7 +129,7 @@ def seed(alex: User, sam: User, couple: Couple, days: int) -> None:
     for back, verdicts in ((9, ["yes", "yes"]), (3, ["not_quite", "yes", "yes"])):
         at = datetime.combine(today - timedelta(days=min(days, back)), time(20), tzinfo=alex.tz)
         spoken = _conversation(alex, sam, couple, at, Mode.IN_PERSON, "t-001", "light")
-        script: list[tuple] = []
+        script: list[Line] = []
         speaker, listener = "alex", "sam"
         pending = list(verdicts)
         while pending:
@@ -144,7 +147,7 @@ def seed(alex: User, sam: User, couple: Couple, days: int) -> None:
 
 
 def _in_person_turns(
-    conversation: Conversation, people: dict[str, User], at: datetime, script: list[tuple]
+    conversation: Conversation, people: dict[str, User], at: datetime, script: list[Line]
 ) -> None:
     attempt = 0
     for seq, (who, kind, verdict, _) in enumerate(script, start=1):

@@ -1,4 +1,9 @@
+from collections.abc import Mapping
+from typing import Any
+
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.datastructures import MultiValueDict
 
 from attunement import content
 from attunement.listening.models import (
@@ -19,7 +24,9 @@ CHECKBOX_VALUES = {"", "on", "1", "true", "True", "0", "false", "False"}
 class StrictCheckbox(forms.CheckboxInput):
     """Hands an unexpected raw value on to the field (Django's checkbox turns it into True)."""
 
-    def value_from_datadict(self, data: object, files: object, name: str) -> object:
+    def value_from_datadict(
+        self, data: Mapping[str, Any], files: MultiValueDict[str, UploadedFile], name: str
+    ) -> Any:
         raw = data.get(name)
         if isinstance(raw, str) and raw not in CHECKBOX_VALUES:
             return raw
@@ -64,13 +71,15 @@ class StartForm(forms.Form):
         coerce=int,
         initial=0,
         required=False,
-        empty_value=0,
+        empty_value=0,  # type: ignore[arg-type]  # stub says str | None; any value is allowed
         label="Timer for each turn (in person)",
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = [*topic_choices(), (OWN, "Our own topic")]
+        topic = self.fields["topic"]
+        assert isinstance(topic, forms.ChoiceField)
+        topic.choices = [*topic_choices(), (OWN, "Our own topic")]
 
     def topic_id(self) -> str:
         """The catalogue topic chosen, or "" for the couple's own (services.start_conversation

@@ -95,7 +95,9 @@ class Conversation(OwnedContent):
     (`owner`, `partner` and `speaker` become None) while the deleted person's turns go.
     """
 
-    owner = models.ForeignKey(
+    # Unlike other OwnedContent, a conversation outlives its starter's account: mypy sees the
+    # narrowed contract (owner may be None), which is the point.
+    owner = models.ForeignKey(  # type: ignore[assignment]
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
     partner = models.ForeignKey(
@@ -160,7 +162,8 @@ class Conversation(OwnedContent):
     @property
     def couple_has_ended(self) -> bool:
         """After which each person reads only their own turns (see access.took_part_in)."""
-        return self.couple_id is None or self.couple.ended_at is not None
+        couple = self.couple  # None without a query when couple_id is None
+        return couple is None or couple.ended_at is not None
 
     @property
     def is_closed(self) -> bool:
@@ -255,26 +258,29 @@ class Conversation(OwnedContent):
             return "This conversation has ended."
         if self.state == State.PAUSED:
             return "This conversation is paused. Either of you can resume it."
+        sentences: dict[str, str]
         if not self.is_typed:
-            return {
+            sentences = {
                 State.SPEAKING: f"{self.speaker_name} speaks and {self.listener_name} listens.",
                 State.REFLECTING: f"{self.listener_name} says back what they heard.",
                 State.RESPONDING: f"{self.listener_name} may validate, then you switch roles.",
-            }.get(self.state, "")
-        if self.turn_of_id == user_id:
-            return {
+            }
+        elif self.turn_of_id == user_id:
+            sentences = {
                 State.SPEAKING: "Your turn: share a piece of what's on your mind.",
                 State.REFLECTING: "Your turn: say back what you heard.",
                 State.CONFIRMING: "Your turn: did that reflection get it?",
                 State.RESPONDING: "Your turn: validate or respond, then the floor passes to you.",
-            }.get(self.state, "")
-        other = self.other_name_for(user_id)
-        return {
-            State.SPEAKING: f"Waiting for {other} to share a piece.",
-            State.REFLECTING: f"Waiting for {other} to say back what they heard.",
-            State.CONFIRMING: f"Waiting for {other} to say whether you got it.",
-            State.RESPONDING: f"Waiting for {other} to respond; then you'll have the floor.",
-        }.get(self.state, "")
+            }
+        else:
+            other = self.other_name_for(user_id)
+            sentences = {
+                State.SPEAKING: f"Waiting for {other} to share a piece.",
+                State.REFLECTING: f"Waiting for {other} to say back what they heard.",
+                State.CONFIRMING: f"Waiting for {other} to say whether you got it.",
+                State.RESPONDING: f"Waiting for {other} to respond; then you'll have the floor.",
+            }
+        return sentences.get(self.state, "")
 
     def turns_for(self, user: User) -> list["Turn"]:
         """The turns `user` may read, in order: after the couple ended, only their own."""

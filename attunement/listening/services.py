@@ -11,6 +11,7 @@ row lock where the database has one: when two devices post at once, exactly one 
 the other gets a ConversationConflict that changed nothing.
 """
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from django.db import transaction
@@ -212,12 +213,14 @@ def _claim(
 def _record(
     conversation: Conversation,
     *,
-    owner_id: int,
+    owner_id: int | None,
     kind: str,
     text: str = "",
     verdict: str = "",
     attempt: int = 0,
 ) -> Turn:
+    if owner_id is None:  # a person left by deleting their account: the claim refuses first
+        raise ConversationConflict("This conversation has ended.")
     return Turn.objects.create(
         owner_id=owner_id,
         couple_id=conversation.couple_id,
@@ -471,7 +474,7 @@ def rate_conversation(
     user: User,
     conversation: Conversation,
     felt_heard: int,
-    helped: list[str],
+    helped: Sequence[str],
     note: str = "",
     counts_for_partner: bool = True,
 ) -> Rating:

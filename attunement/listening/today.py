@@ -1,12 +1,12 @@
-from django.http import HttpRequest
 from django.urls import reverse
 
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.panels import NextStep, Panel
 from attunement.listening import machine
 from attunement.listening.models import Conversation, State
 
-STATUS = {
+STATUS: dict[str, str] = {
     State.SPEAKING: "Share a piece of what's on your mind.",
     State.REFLECTING: "Say back what you heard.",
     State.CONFIRMING: "Say whether the reflection got it.",
@@ -14,7 +14,7 @@ STATUS = {
 }
 
 
-def panel(request: HttpRequest) -> Panel | None:
+def panel(request: SignedInRequest) -> Panel | None:
     """An open typed conversation where it's this person's move (one query, however many)."""
     user = request.user
     couple = access.current_couple(user)

@@ -1,14 +1,16 @@
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from attunement import content
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
@@ -28,7 +30,7 @@ from attunement.listening.models import Conversation, Level, Rating
 PAST_SHOWN = 30
 
 
-def get_conversation_for_user(request: HttpRequest, uuid: object) -> Conversation:
+def get_conversation_for_user(request: SignedInRequest, uuid: object) -> Conversation:
     """A conversation this person took part in, or 404. After the couple ended it still opens,
     closed, with only this person's own turns (see Conversation.turns_for)."""
     return access.get_taken_part_in_or_404(
@@ -39,7 +41,7 @@ def get_conversation_for_user(request: HttpRequest, uuid: object) -> Conversatio
 
 
 def _context(
-    request: HttpRequest, conversation: Conversation, **extra: object
+    request: SignedInRequest, conversation: Conversation, **extra: object
 ) -> dict[str, object]:
     user = request.user
     mine = conversation.to_dict(user)  # the same reading of the conversation as the API's
@@ -65,7 +67,7 @@ def _context(
 
 
 def _page(
-    request: HttpRequest, conversation: Conversation, status: int = 200, **extra: object
+    request: SignedInRequest, conversation: Conversation, status: int = 200, **extra: object
 ) -> HttpResponse:
     return render(
         request,
@@ -75,7 +77,9 @@ def _page(
     )
 
 
-def _refused(request: HttpRequest, conversation: Conversation, exc: DomainError) -> HttpResponse:
+def _refused(
+    request: SignedInRequest, conversation: Conversation, exc: DomainError
+) -> HttpResponse:
     """The conversation as it is now, with the refusal above it."""
     conversation.refresh_from_db()
     ctx, status = refusal(exc)
@@ -83,11 +87,11 @@ def _refused(request: HttpRequest, conversation: Conversation, exc: DomainError)
 
 
 def _take_step(
-    request: HttpRequest,
+    request: SignedInRequest,
     uuid: object,
     form_class: type[forms.Form],
     form_name: str,
-    write: Callable[[Conversation, dict], object],
+    write: Callable[[Conversation, dict[str, Any]], object],
 ) -> HttpResponse:
     """Parse the step's form, let the service take the step, and show where it is now."""
     conversation = get_conversation_for_user(request, uuid)
@@ -103,7 +107,7 @@ def _take_step(
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: SignedInRequest) -> HttpResponse:
     mine = access.took_part_in(request.user, Conversation.objects).select_related(
         "couple", "owner", "partner", "speaker"
     )
@@ -124,7 +128,7 @@ def _topics_by_level() -> list[tuple[str, list[dict[str, str]]]]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: SignedInRequest) -> HttpResponse:
     ctx: dict[str, object] = {}
     status = 200
     if request.method == "POST":
@@ -152,14 +156,14 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def conversation_page(request: HttpRequest, uuid: object) -> HttpResponse:
+def conversation_page(request: SignedInRequest, uuid: object) -> HttpResponse:
     conversation = get_conversation_for_user(request, uuid)
     return _page(request, conversation)
 
 
 @login_required
 @require_GET
-def live(request: HttpRequest, uuid: object) -> HttpResponse:
+def live(request: SignedInRequest, uuid: object) -> HttpResponse:
     """The polled part of a conversation: 204 while nothing changed, else the fresh body."""
     conversation = get_conversation_for_user(request, uuid)
     try:
@@ -173,7 +177,7 @@ def live(request: HttpRequest, uuid: object) -> HttpResponse:
 
 @login_required
 @require_POST
-def send_piece(request: HttpRequest, uuid: object) -> HttpResponse:
+def send_piece(request: SignedInRequest, uuid: object) -> HttpResponse:
     conversation = get_conversation_for_user(request, uuid)
     form = PieceForm(request.POST)
     if not form.is_valid():
@@ -195,7 +199,7 @@ def send_piece(request: HttpRequest, uuid: object) -> HttpResponse:
 
 
 def _feedback(
-    request: HttpRequest, conversation: Conversation, status: int = 200, **ctx: object
+    request: SignedInRequest, conversation: Conversation, status: int = 200, **ctx: object
 ) -> HttpResponse:
     """The htmx fragment of a reflection check (it shows its own refusal: it has no base)."""
     ctx.update(conversation=conversation, fragment=True)
@@ -204,7 +208,7 @@ def _feedback(
 
 @login_required
 @require_POST
-def check_reflection(request: HttpRequest, uuid: object) -> HttpResponse:
+def check_reflection(request: SignedInRequest, uuid: object) -> HttpResponse:
     """Private feedback on a draft reflection, for the listener only; nothing is stored."""
     conversation = get_conversation_for_user(request, uuid)
     form = TextForm(request.POST)
@@ -229,7 +233,7 @@ def check_reflection(request: HttpRequest, uuid: object) -> HttpResponse:
 
 @login_required
 @require_POST
-def send_reflection(request: HttpRequest, uuid: object) -> HttpResponse:
+def send_reflection(request: SignedInRequest, uuid: object) -> HttpResponse:
     return _take_step(
         request,
         uuid,
@@ -243,7 +247,7 @@ def send_reflection(request: HttpRequest, uuid: object) -> HttpResponse:
 
 @login_required
 @require_POST
-def confirm(request: HttpRequest, uuid: object) -> HttpResponse:
+def confirm(request: SignedInRequest, uuid: object) -> HttpResponse:
     return _take_step(
         request,
         uuid,
@@ -261,7 +265,7 @@ def confirm(request: HttpRequest, uuid: object) -> HttpResponse:
 
 @login_required
 @require_POST
-def respond(request: HttpRequest, uuid: object) -> HttpResponse:
+def respond(request: SignedInRequest, uuid: object) -> HttpResponse:
     return _take_step(
         request,
         uuid,
@@ -275,7 +279,7 @@ def respond(request: HttpRequest, uuid: object) -> HttpResponse:
 
 @login_required
 @require_POST
-def in_person_step(request: HttpRequest, uuid: object) -> HttpResponse:
+def in_person_step(request: SignedInRequest, uuid: object) -> HttpResponse:
     conversation = get_conversation_for_user(request, uuid)
     form = StepForm(request.POST)
     if not form.is_valid():
@@ -292,7 +296,7 @@ def in_person_step(request: HttpRequest, uuid: object) -> HttpResponse:
     return redirect("listening_conversation", uuid=conversation.uuid)
 
 
-def _control(request: HttpRequest, uuid: object, action: str) -> HttpResponse:
+def _control(request: SignedInRequest, uuid: object, action: str) -> HttpResponse:
     conversation = get_conversation_for_user(request, uuid)
     form = ControlForm(request.POST)
     if not form.is_valid():
@@ -319,25 +323,25 @@ def _control(request: HttpRequest, uuid: object, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def pause(request: HttpRequest, uuid: object) -> HttpResponse:
+def pause(request: SignedInRequest, uuid: object) -> HttpResponse:
     return _control(request, uuid, machine.PAUSE)
 
 
 @login_required
 @require_POST
-def resume(request: HttpRequest, uuid: object) -> HttpResponse:
+def resume(request: SignedInRequest, uuid: object) -> HttpResponse:
     return _control(request, uuid, machine.RESUME)
 
 
 @login_required
 @require_POST
-def end(request: HttpRequest, uuid: object) -> HttpResponse:
+def end(request: SignedInRequest, uuid: object) -> HttpResponse:
     return _control(request, uuid, machine.END)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def rate(request: HttpRequest, uuid: object) -> HttpResponse:
+def rate(request: SignedInRequest, uuid: object) -> HttpResponse:
     conversation = get_conversation_for_user(request, uuid)
     existing = access.own(request.user, Rating.objects.filter(conversation=conversation)).first()
     status = 200
@@ -372,7 +376,7 @@ def rate(request: HttpRequest, uuid: object) -> HttpResponse:
 
 @login_required
 @require_GET
-def progress_page(request: HttpRequest) -> HttpResponse:
+def progress_page(request: SignedInRequest) -> HttpResponse:
     summary = progress.summary_for(request.user)
     ctx = {"p": summary, "grid": progress.grid(), "start_url": reverse("listening_start")}
     return render(request, "listening/progress.html", ctx)

@@ -4,11 +4,11 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
 from attunement import content
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.paging import window
 from attunement.safety import care, screening, services
@@ -64,7 +64,7 @@ class JournalWrittenOut(JournalOut, WithCare):
 
 
 @router.get("", response=StatusOut)
-def status(request: HttpRequest) -> dict[str, Any]:
+def status(request: SignedInRequest) -> dict[str, Any]:
     allowed = joint_exercises_allowed(access.current_couple(request.auth))
     return {
         "screen_taken": services.latest_answered_screen(request.auth) is not None,
@@ -74,12 +74,12 @@ def status(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.get("/resources", response=list[ResourceOut])
-def resources(request: HttpRequest, region: str = "") -> list[dict[str, Any]]:
+def resources(request: SignedInRequest, region: str = "") -> list[dict[str, Any]]:
     return care.resources(region)
 
 
 @router.get("/screen", response=ScreenOut)
-def screen_questions(request: HttpRequest) -> dict[str, Any]:
+def screen_questions(request: SignedInRequest) -> dict[str, Any]:
     return {
         "intro": content.screen_texts()["intro"],
         "scale": content.screen_scale(),
@@ -88,13 +88,13 @@ def screen_questions(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.post("/screen", response={201: ScreenResultOut})
-def submit_screen(request: HttpRequest, payload: ScreenIn) -> tuple[int, dict[str, Any]]:
+def submit_screen(request: SignedInRequest, payload: ScreenIn) -> tuple[int, dict[str, Any]]:
     result = services.submit_screen(user=request.auth, answers=payload.answers)
     return 201, result.to_dict()
 
 
 @router.get("/screen/{uuid}", response=ScreenResultOut)
-def screen_result(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
+def screen_result(request: SignedInRequest, uuid: UUID) -> dict[str, Any]:
     result = access.get_own_or_404(
         request.auth, ScreenResult.objects.filter(skipped=False), uuid=uuid
     )
@@ -102,30 +102,30 @@ def screen_result(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
 
 
 @router.get("/journal", response=list[JournalOut])
-def list_journal(request: HttpRequest, limit: int = 30, offset: int = 0) -> list[JournalEntry]:
+def list_journal(request: SignedInRequest, limit: int = 30, offset: int = 0) -> list[JournalEntry]:
     return list(access.own(request.auth, JournalEntry.objects)[window(limit, offset)])
 
 
 @router.post("/journal", response={201: JournalWrittenOut})
-def write_journal(request: HttpRequest, payload: JournalIn) -> tuple[int, dict[str, Any]]:
+def write_journal(request: SignedInRequest, payload: JournalIn) -> tuple[int, dict[str, Any]]:
     entry = services.write_journal_entry(user=request.auth, text=payload.text)
     return 201, {**entry.to_dict(), "care": screening.care_payload()}
 
 
 @router.get("/journal/{uuid}", response=JournalOut)
-def get_journal(request: HttpRequest, uuid: UUID) -> JournalEntry:
+def get_journal(request: SignedInRequest, uuid: UUID) -> JournalEntry:
     return access.get_own_or_404(request.auth, JournalEntry.objects, uuid=uuid)
 
 
 @router.put("/journal/{uuid}", response=JournalWrittenOut)
-def edit_journal(request: HttpRequest, uuid: UUID, payload: JournalIn) -> dict[str, Any]:
+def edit_journal(request: SignedInRequest, uuid: UUID, payload: JournalIn) -> dict[str, Any]:
     entry = access.get_own_or_404(request.auth, JournalEntry.objects, uuid=uuid)
     services.edit_journal_entry(entry=entry, text=payload.text)
     return {**entry.to_dict(), "care": screening.care_payload()}
 
 
 @router.delete("/journal/{uuid}", response={204: None})
-def delete_journal(request: HttpRequest, uuid: UUID) -> tuple[int, None]:
+def delete_journal(request: SignedInRequest, uuid: UUID) -> tuple[int, None]:
     entry = access.get_own_or_404(request.auth, JournalEntry.objects, uuid=uuid)
     services.delete_journal_entry(entry=entry)
     return 204, None

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.http import HttpRequest
 
 from attunement.safety import care
@@ -26,7 +28,7 @@ class _Offer:
         return found.message if found else ""
 
     @property
-    def resources(self) -> list:
+    def resources(self) -> list[dict[str, Any]]:
         found = self._get()
         return found.resources if found else []
 

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 
 from attunement import content
@@ -7,7 +9,7 @@ from attunement.safety.models import JOURNAL_MAX
 class ScreenForm(forms.Form):
     """One radio group per safety-screen item, on the shared Never..Often scale."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(value, label) for value, label in sorted(content.screen_scale().items())]
         for item in content.load("safety_screen"):

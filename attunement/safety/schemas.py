@@ -30,7 +30,7 @@ class WithCare(Schema):
 
     @model_serializer(mode="wrap")
     def _drop_empty_care(self, handler: Any) -> dict[str, Any]:
-        data = handler(self)
+        data: dict[str, Any] = handler(self)
         if data.get("care") is None:
             data.pop("care", None)
         return data

@@ -4,6 +4,7 @@ Nothing here notifies anyone, and nothing here is ever readable by the partner.
 """
 
 import json
+from typing import Any
 
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
@@ -21,7 +22,7 @@ class SafetyError(DomainError):
     """A safety write that cannot happen; the message is safe to show."""
 
 
-def screen_items() -> list[dict]:
+def screen_items() -> list[dict[str, Any]]:
     return content.load("safety_screen")
 
 

@@ -5,14 +5,13 @@ Their partner's Today never changes because of it. Two queries at most (the coup
 shared with the other panels).
 """
 
-from django.http import HttpRequest
-
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.panels import Panel
 from attunement.safety import services
 
 
-def panel(request: HttpRequest) -> Panel | None:
+def panel(request: SignedInRequest) -> Panel | None:
     user = request.user
     partner = access.partner_of(user)
     if partner is None or services.has_screen_in_current_couple(user):

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -6,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from attunement import content
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
@@ -19,7 +22,7 @@ JOURNAL_PAGE = 20
 
 @login_required
 @require_GET
-def safety_home(request: HttpRequest) -> HttpResponse:
+def safety_home(request: SignedInRequest) -> HttpResponse:
     region = care.region_or_default(request.GET.get("region"))
     couple = access.current_couple(request.user)
     ctx = {
@@ -34,7 +37,8 @@ def safety_home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def screen(request: HttpRequest) -> HttpResponse:
+def screen(request: SignedInRequest) -> HttpResponse:
+    ctx: dict[str, Any]
     ctx, form, status = {}, ScreenForm(), 200
     if request.method == "POST":
         form = ScreenForm(request.POST)
@@ -53,7 +57,7 @@ def screen(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def screen_result(request: HttpRequest, uuid: str) -> HttpResponse:
+def screen_result(request: SignedInRequest, uuid: str) -> HttpResponse:
     result = access.get_own_or_404(
         request.user, ScreenResult.objects.filter(skipped=False), uuid=uuid
     )
@@ -62,7 +66,7 @@ def screen_result(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def screen_skip(request: HttpRequest) -> HttpResponse:
+def screen_skip(request: SignedInRequest) -> HttpResponse:
     if not services.has_screen_in_current_couple(request.user):
         services.skip_screen(user=request.user)
     messages.success(
@@ -78,7 +82,8 @@ def quick_exit_info(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def journal(request: HttpRequest) -> HttpResponse:
+def journal(request: SignedInRequest) -> HttpResponse:
+    ctx: dict[str, Any]
     ctx, form, status = {}, JournalForm(), 200
     if request.method == "POST":
         form = JournalForm(request.POST)
@@ -102,8 +107,9 @@ def journal(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def journal_entry(request: HttpRequest, uuid: str) -> HttpResponse:
+def journal_entry(request: SignedInRequest, uuid: str) -> HttpResponse:
     entry = access.get_own_or_404(request.user, JournalEntry.objects, uuid=uuid)
+    ctx: dict[str, Any]
     ctx, form, status = {}, JournalForm(initial={"text": entry.text}), 200
     if request.method == "POST":
         form = JournalForm(request.POST)
@@ -123,7 +129,7 @@ def journal_entry(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def journal_delete(request: HttpRequest, uuid: str) -> HttpResponse:
+def journal_delete(request: SignedInRequest, uuid: str) -> HttpResponse:
     entry = access.get_own_or_404(request.user, JournalEntry.objects, uuid=uuid)
     services.delete_journal_entry(entry=entry)
     messages.success(request, "Deleted.")

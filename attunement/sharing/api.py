@@ -8,10 +8,10 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
+from attunement.accounts.http import SignedInRequest
 from attunement.accounts.models import User
 from attunement.couples import access
 from attunement.lib.paging import window
@@ -106,31 +106,31 @@ def _served_or_404(user: User, uuid: UUID) -> ServedQuestion:
 
 
 @router.get("/today", response=QuestionOut)
-def today(request: HttpRequest) -> dict[str, Any]:
+def today(request: SignedInRequest) -> dict[str, Any]:
     return _question(request.auth, services.todays_question(user=request.auth))
 
 
 @router.get("/questions/{uuid}", response=QuestionOut)
-def question(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
+def question(request: SignedInRequest, uuid: UUID) -> dict[str, Any]:
     return _question(request.auth, _served_or_404(request.auth, uuid))
 
 
 @router.post("/questions/{uuid}/answer", response={201: AnsweredOut})
-def answer(request: HttpRequest, uuid: UUID, payload: AnswerIn) -> tuple[int, dict[str, Any]]:
+def answer(request: SignedInRequest, uuid: UUID, payload: AnswerIn) -> tuple[int, dict[str, Any]]:
     served = _served_or_404(request.auth, uuid)
     services.submit_answer(user=request.auth, served=served, text=payload.text)
     return 201, {**_question(request.auth, served), "care": screening.care_payload()}
 
 
 @router.post("/questions/{uuid}/skip", response=QuestionOut)
-def skip(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
+def skip(request: SignedInRequest, uuid: UUID) -> dict[str, Any]:
     served = _served_or_404(request.auth, uuid)
     services.skip_question(user=request.auth, served=served)
     return _question(request.auth, served)
 
 
 @router.post("/questions/{uuid}/favourite", response=QuestionOut)
-def favourite(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
+def favourite(request: SignedInRequest, uuid: UUID) -> dict[str, Any]:
     served = _served_or_404(request.auth, uuid)
     services.toggle_favourite(user=request.auth, served=served)
     return _question(request.auth, served)
@@ -138,7 +138,7 @@ def favourite(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
 
 @router.get("/history", response=list[QuestionOut])
 def history(
-    request: HttpRequest,
+    request: SignedInRequest,
     theme: str = "",
     favourites: bool = False,
     limit: int = 30,
@@ -160,7 +160,7 @@ def history(
 
 
 @router.post("/answers/{uuid}/reactions", response={201: ReactionSentOut})
-def react(request: HttpRequest, uuid: UUID, payload: ReactionIn) -> tuple[int, dict[str, Any]]:
+def react(request: SignedInRequest, uuid: UUID, payload: ReactionIn) -> tuple[int, dict[str, Any]]:
     target = access.get_partners_answer_or_404(request.auth, Answer.objects, uuid=uuid)
     reaction = services.react_to_answer(
         user=request.auth, answer=target, kind=payload.kind, reply=payload.reply
@@ -169,18 +169,18 @@ def react(request: HttpRequest, uuid: UUID, payload: ReactionIn) -> tuple[int, d
 
 
 @router.post("/answers/{uuid}/share", response=AnswerOut)
-def share(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
+def share(request: SignedInRequest, uuid: UUID) -> dict[str, Any]:
     rows = access.with_reactions(request.auth, Answer.objects, Reaction.objects)
     own = access.get_own_or_404(request.auth, rows, uuid=uuid)
     return services.share_answer(user=request.auth, answer=own).to_dict(request.auth)
 
 
 @router.get("/comfort", response=ComfortOut)
-def get_comfort(request: HttpRequest) -> dict[str, str]:
+def get_comfort(request: SignedInRequest) -> dict[str, str]:
     """This person's own comfort ceiling (never the partner's)."""
     return {"ceiling": services.comfort_of(request.auth)}
 
 
 @router.put("/comfort", response=ComfortOut)
-def put_comfort(request: HttpRequest, payload: ComfortIn) -> dict[str, str]:
+def put_comfort(request: SignedInRequest, payload: ComfortIn) -> dict[str, str]:
     return {"ceiling": services.set_comfort(user=request.auth, ceiling=payload.ceiling).ceiling}

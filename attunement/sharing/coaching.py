@@ -8,6 +8,10 @@ person still gets the fixed prompts.
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from attunement.language import ListeningResult
 
 log = logging.getLogger(__name__)
 
@@ -25,14 +29,11 @@ class Feedback:
     tips: list[str] = field(default_factory=list)
 
 
-def _analyzer() -> Callable[..., object] | None:
+def _analyzer() -> Callable[..., "ListeningResult"] | None:
     try:
-        from attunement.language import analyze_listening  # type: ignore[attr-defined]
+        from attunement.language import analyze_listening
     except ImportError:
-        try:
-            from attunement.language.listening import analyze_listening
-        except ImportError:
-            return None
+        return None
     return analyze_listening
 
 
@@ -42,7 +43,7 @@ def coach_reply(*, answer: str, reply: str) -> Feedback:
     if not reply:
         return Feedback("gentle", "Write a few words first, then check them here.")
     analyze = _analyzer()
-    result = None
+    result: ListeningResult | None = None
     if analyze is not None:
         try:
             result = analyze(statement=answer, reply=reply)

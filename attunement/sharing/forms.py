@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 
 from attunement import content
@@ -57,9 +59,11 @@ class HistoryFilter(forms.Form):
     theme = forms.ChoiceField(required=False, label="Theme")
     favourites = forms.BooleanField(required=False, label="Only favourites")
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", "All themes")] + list(content.themes().items())
+        theme = self.fields["theme"]
+        assert isinstance(theme, forms.ChoiceField)
+        theme.choices = [("", "All themes")] + list(content.themes().items())
 
 
 class TogetherForm(forms.Form):
@@ -67,8 +71,8 @@ class TogetherForm(forms.Form):
     timer = forms.ChoiceField(choices=TIMER_CHOICES, required=False, initial="0", label="Timer")
     n = forms.IntegerField(min_value=0, max_value=DECK_SIZE - 1, required=False, initial=0)
 
-    def __init__(
-        self, *args: object, allowed: tuple[str, ...] = ("light",), **kwargs: object
-    ) -> None:
+    def __init__(self, *args: Any, allowed: tuple[str, ...] = ("light",), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["depth"].choices = [c for c in Depth.choices if c[0] in allowed]
+        depth = self.fields["depth"]
+        assert isinstance(depth, forms.ChoiceField)
+        depth.choices = [c for c in Depth.choices if c[0] in allowed]

@@ -99,6 +99,10 @@ class ServedQuestion(models.Model):
     served_at = models.DateTimeField(default=timezone.now)
     revealed_at = models.DateTimeField(null=True, blank=True)
 
+    # Not columns: what access.with_readable_answers prefetches for one reader.
+    readable_answers: list["Answer"]
+    own_rows: list["Answer"]
+
     class Meta:
         ordering = ["-day"]
         constraints = [
@@ -163,10 +167,10 @@ class ServedQuestion(models.Model):
     def reading_for(self, user: User, *, is_today: bool) -> Reading:
         """This question as `user` sees it. Needs the gate's prefetch
         (access.with_readable_answers): `readable_answers` and `own_rows`."""
-        readable = self.readable_answers  # type: ignore[attr-defined]
+        readable = self.readable_answers
         own = next((a for a in readable if a.owner_id == user.pk), None)
         if own is None:
-            own = next(iter(self.own_rows), None)  # type: ignore[attr-defined]
+            own = next(iter(self.own_rows), None)
         partners = [a for a in readable if a.owner_id != user.pk]
         return Reading(own, partners, self.state_for(own, is_today=is_today), is_today)
 
@@ -182,7 +186,7 @@ class ServedQuestion(models.Model):
             "day": self.day,
             "state": reading.state,
             "favourite": reading.favourite,
-            "answers": [a.to_dict(for_user) for a in self.readable_answers],  # type: ignore[attr-defined]
+            "answers": [a.to_dict(for_user) for a in self.readable_answers],
         }
 
 
@@ -217,6 +221,9 @@ class Answer(OwnedContent):
     favourite = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Not a column: what access.with_reactions prefetches for one reader.
+    readable_reactions: list["Reaction"]
+
     class Meta:
         ordering = ["created_at"]
         constraints = [
@@ -233,7 +240,7 @@ class Answer(OwnedContent):
 
     def reaction_by(self, user: User) -> "Reaction | None":
         """`user`'s own reaction to this answer, among those the gate prefetched."""
-        return next((r for r in self.readable_reactions if r.owner_id == user.pk), None)  # type: ignore[attr-defined]
+        return next((r for r in self.readable_reactions if r.owner_id == user.pk), None)
 
     def to_dict(self, for_user: User) -> dict[str, Any]:
         """The API's view of an answer `for_user` may read (the gate decided that), with the
@@ -245,7 +252,7 @@ class Answer(OwnedContent):
             "text": self.text,
             "shared": self.visibility == Visibility.SHARED,
             "revealed_at": self.revealed_at,
-            "reactions": [r.to_dict(for_user) for r in self.readable_reactions],  # type: ignore[attr-defined]
+            "reactions": [r.to_dict(for_user) for r in self.readable_reactions],
         }
 
 

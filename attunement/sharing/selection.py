@@ -74,7 +74,8 @@ def choose_question(*, seed: str, history: Sequence[str], deepest: str) -> str:
     by_id = {q["id"]: q for q in questions}
     recent = {by_id[i]["theme"] for i in history[-RECENT_THEMES:] if i in by_id}
     fresh = [q for q in fresh if q["theme"] not in recent] or fresh
-    return min(fresh, key=lambda q: _order(seed, q["id"]))["id"]
+    chosen: str = min(fresh, key=lambda q: _order(seed, q["id"]))["id"]
+    return chosen
 
 
 def couple_day(people: Iterable[User], now: datetime | None = None) -> date:

@@ -48,10 +48,11 @@ def _todays_lookup(user: User, now: datetime | None = None) -> dict[str, object]
 
 def is_todays(*, user: User, served: ServedQuestion, now: datetime | None = None) -> bool:
     """Whether `served` is this person's question of today (without serving one)."""
-    lookup = _todays_lookup(user, now)
-    if "couple" in lookup:
-        return served.couple_id == lookup["couple"].pk and served.day == lookup["day"]
-    return served.person_id == user.pk and served.day == lookup["day"]
+    couple = access.current_couple(user)
+    day = selection.couple_day(people_of(user), now)
+    if couple is not None:
+        return served.couple_id == couple.pk and served.day == day
+    return served.person_id == user.pk and served.day == day
 
 
 def todays_question(*, user: User, now: datetime | None = None) -> ServedQuestion:
@@ -61,7 +62,7 @@ def todays_question(*, user: User, now: datetime | None = None) -> ServedQuestio
     (couple, day) lets only one insert win and the other reads it.
     """
     lookup = _todays_lookup(user, now)
-    couple = lookup.get("couple")
+    couple = access.current_couple(user)
     people = people_of(user)
     existing = ServedQuestion.objects.filter(**lookup).first()
     if existing is not None:
@@ -142,6 +143,8 @@ def skip_question(*, user: User, served: ServedQuestion, now: datetime | None = 
 
 def reveal_if_complete(*, served: ServedQuestion, now: datetime | None = None) -> bool:
     """Reveal both answers once both partners have answered. Returns whether this call revealed."""
+    if served.couple_id is None:  # answered alone: nothing is sealed
+        return False
     members = Membership.objects.filter(couple_id=served.couple_id, left_at__isnull=True).values(
         "user_id"
     )

@@ -4,16 +4,16 @@ A constant number of queries whatever the history: the served row (created once 
 takes a few more), and this person's own row. The state never depends on the partner's row.
 """
 
-from django.http import HttpRequest
 from django.urls import reverse
 
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.panels import NextStep, Panel
 from attunement.sharing import services
 from attunement.sharing.models import Answer, QuestionState
 
 
-def panel(request: HttpRequest) -> Panel:
+def panel(request: SignedInRequest) -> Panel:
     user = request.user
     served = services.todays_question(user=user)
     own = access.own_answer(user, Answer.objects, served)

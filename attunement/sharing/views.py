@@ -1,12 +1,14 @@
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
@@ -25,8 +27,18 @@ from attunement.sharing.models import Answer, Reaction, ServedQuestion, depth_co
 HISTORY_PAGE = 20
 
 
+@dataclass(frozen=True)
+class _PartnersAnswer:
+    """A partner's answer as the question page shows it, with this person's reaction form."""
+
+    answer: Answer
+    my_reaction: Reaction | None
+    form: ReactionForm
+    feedback: coaching.Feedback | None
+
+
 def _question_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     served: ServedQuestion,
     *,
     status: int = 200,
@@ -44,12 +56,13 @@ def _question_page(
     own = reading.own
     reaction_forms = reaction_forms or {}
     feedback = feedback or {}
+    partners = []
     for answer in reading.partners:
-        answer.my_reaction = mine = answer.reaction_by(user)
-        answer.form = reaction_forms.get(answer.pk) or ReactionForm(
+        mine = answer.reaction_by(user)
+        form = reaction_forms.get(answer.pk) or ReactionForm(
             initial={"kind": mine.kind, "reply": mine.reply} if mine else None
         )
-        answer.feedback = feedback.get(answer.pk)
+        partners.append(_PartnersAnswer(answer, mine, form, feedback.get(answer.pk)))
     if answer_form is None and reading.can_answer:
         answer_form = AnswerForm(initial={"text": own.text} if own and not own.skipped else None)
     ctx: dict[str, Any] = {
@@ -57,7 +70,7 @@ def _question_page(
         "own": own,
         "state": reading.state,
         "is_today": reading.is_today,
-        "partners": reading.partners,
+        "partners": partners,
         "partner": access.partner_of(user),
         "answer_form": answer_form,
         "prompts": coaching.PROMPTS,
@@ -71,7 +84,7 @@ def _question_page(
     return render(request, "sharing/question.html", ctx, status=status)
 
 
-def _served_or_404(request: HttpRequest, uuid: str) -> ServedQuestion:
+def _served_or_404(request: SignedInRequest, uuid: str) -> ServedQuestion:
     return access.get_served_question_or_404(
         request.user, ServedQuestion.objects, Answer.objects, uuid=uuid
     )
@@ -79,20 +92,20 @@ def _served_or_404(request: HttpRequest, uuid: str) -> ServedQuestion:
 
 @login_required
 @require_GET
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: SignedInRequest) -> HttpResponse:
     served = services.todays_question(user=request.user)
     return _question_page(request, served)
 
 
 @login_required
 @require_GET
-def question(request: HttpRequest, uuid: str) -> HttpResponse:
+def question(request: SignedInRequest, uuid: str) -> HttpResponse:
     return _question_page(request, _served_or_404(request, uuid))
 
 
 @login_required
 @require_POST
-def answer(request: HttpRequest, uuid: str) -> HttpResponse:
+def answer(request: SignedInRequest, uuid: str) -> HttpResponse:
     served = _served_or_404(request, uuid)
     form = AnswerForm(request.POST)
     if not form.is_valid():
@@ -117,7 +130,7 @@ def answer(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def skip(request: HttpRequest, uuid: str) -> HttpResponse:
+def skip(request: SignedInRequest, uuid: str) -> HttpResponse:
     served = _served_or_404(request, uuid)
     try:
         services.skip_question(user=request.user, served=served)
@@ -129,7 +142,7 @@ def skip(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def favourite(request: HttpRequest, uuid: str) -> HttpResponse:
+def favourite(request: SignedInRequest, uuid: str) -> HttpResponse:
     served = _served_or_404(request, uuid)
     try:
         on = services.toggle_favourite(user=request.user, served=served)
@@ -143,7 +156,7 @@ def favourite(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def react(request: HttpRequest, uuid: str) -> HttpResponse:
+def react(request: SignedInRequest, uuid: str) -> HttpResponse:
     target = access.get_partners_answer_or_404(request.user, Answer.objects, uuid=uuid)
     form = ReactionForm(request.POST)
     if not form.is_valid():
@@ -158,12 +171,12 @@ def react(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def check_reply(request: HttpRequest, uuid: str) -> HttpResponse:
+def check_reply(request: SignedInRequest, uuid: str) -> HttpResponse:
     """A private preview of coaching for a draft reply. Nothing is stored or sent."""
     target = access.get_partners_answer_or_404(request.user, Answer.objects, uuid=uuid)
     form = CheckReplyForm(request.POST)
     if not form.is_valid():
-        feedback = coaching.Feedback("gentle", form.errors["reply"][0])
+        feedback = coaching.Feedback("gentle", str(form.errors["reply"][0]))
         status = 400
     else:
         feedback = coaching.coach_reply(answer=target.text, reply=form.cleaned_data["reply"])
@@ -189,19 +202,20 @@ def check_reply(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def share(request: HttpRequest, uuid: str) -> HttpResponse:
+def share(request: SignedInRequest, uuid: str) -> HttpResponse:
     own = access.get_own_or_404(request.user, Answer.objects.select_related("served"), uuid=uuid)
     try:
         services.share_answer(user=request.user, answer=own)
     except DomainError as exc:
         return _question_page(request, own.served, refused=exc)
-    messages.success(request, f"Shared with {access.partner_of(request.user).name}.")
+    partner = access.partner_of(request.user)
+    messages.success(request, f"Shared with {partner.name if partner else 'your partner'}.")
     return redirect("sharing_question", uuid=own.served.uuid)
 
 
 @login_required
 @require_GET
-def history(request: HttpRequest) -> HttpResponse:
+def history(request: SignedInRequest) -> HttpResponse:
     user = request.user
     filters = HistoryFilter(request.GET)
     data = filters.cleaned_data if filters.is_valid() else {}
@@ -230,7 +244,7 @@ def history(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def together(request: HttpRequest) -> HttpResponse:
+def together(request: SignedInRequest) -> HttpResponse:
     user = request.user
     # Together mode follows only the comfort ceilings (the lower of the two), not progression.
     ceilings = [services.comfort_of(person) for person in services.people_of(user)]
@@ -261,7 +275,7 @@ def together(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def comfort(request: HttpRequest) -> HttpResponse:
+def comfort(request: SignedInRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = ComfortForm(request.POST)

@@ -2,10 +2,10 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import Field, field_validator
 
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.couples.models import Visibility
 from attunement.lib.paging import window
@@ -53,7 +53,7 @@ class CheckInOut(Schema):
 
 
 class CheckInIn(Schema):
-    feelings: list[FeelingId] = Field(min_length=1, max_length=MAX_FEELINGS)  # type: ignore[valid-type]
+    feelings: list[FeelingId] = Field(min_length=1, max_length=MAX_FEELINGS)
     intensity: int = Field(ge=1, le=5)
     energy: int = Field(ge=1, le=5)
     need: Need
@@ -96,14 +96,16 @@ class AppreciationSentOut(AppreciationOut, WithCare):
 
 
 @router.get("/checkins", response=list[CheckInOut])
-def list_check_ins(request: HttpRequest, limit: int = 30, offset: int = 0) -> list[dict[str, Any]]:
+def list_check_ins(
+    request: SignedInRequest, limit: int = 30, offset: int = 0
+) -> list[dict[str, Any]]:
     readable = access.visible(request.auth, CheckIn.objects.with_responses_for(request.auth))
     rows = readable.order_by("-local_date", "-created_at")[window(limit, offset)]
     return [c.to_dict(request.auth) for c in rows]
 
 
 @router.put("/checkins/today", response=CheckInSavedOut)
-def save_today(request: HttpRequest, payload: CheckInIn) -> dict[str, Any]:
+def save_today(request: SignedInRequest, payload: CheckInIn) -> dict[str, Any]:
     saved = services.save_check_in(user=request.auth, **payload.dict())
     c = access.get_own_or_404(
         request.auth, CheckIn.objects.with_responses_for(request.auth), pk=saved.pk
@@ -112,7 +114,7 @@ def save_today(request: HttpRequest, payload: CheckInIn) -> dict[str, Any]:
 
 
 @router.get("/checkins/{uuid}", response=CheckInOut)
-def get_check_in(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
+def get_check_in(request: SignedInRequest, uuid: UUID) -> dict[str, Any]:
     c = access.get_visible_or_404(
         request.auth, CheckIn.objects.with_responses_for(request.auth), uuid=uuid
     )
@@ -120,7 +122,9 @@ def get_check_in(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
 
 
 @router.post("/checkins/{uuid}/responses", response={201: ResponseSentOut})
-def respond(request: HttpRequest, uuid: UUID, payload: ResponseIn) -> tuple[int, dict[str, Any]]:
+def respond(
+    request: SignedInRequest, uuid: UUID, payload: ResponseIn
+) -> tuple[int, dict[str, Any]]:
     c = access.get_visible_or_404(
         request.auth, access.partners_rows(request.auth, CheckIn.objects), uuid=uuid
     )
@@ -131,12 +135,14 @@ def respond(request: HttpRequest, uuid: UUID, payload: ResponseIn) -> tuple[int,
 
 
 @router.get("/appreciations", response=list[AppreciationOut])
-def list_appreciations(request: HttpRequest) -> list[dict[str, Any]]:
+def list_appreciations(request: SignedInRequest) -> list[dict[str, Any]]:
     rows = access.visible(request.auth, Appreciation.objects).select_related("owner")[:100]
     return [a.to_dict(request.auth) for a in rows]
 
 
 @router.post("/appreciations", response={201: AppreciationSentOut})
-def send_appreciation(request: HttpRequest, payload: AppreciationIn) -> tuple[int, dict[str, Any]]:
+def send_appreciation(
+    request: SignedInRequest, payload: AppreciationIn
+) -> tuple[int, dict[str, Any]]:
     a = services.send_appreciation(user=request.auth, text=payload.text)
     return 201, {**a.to_dict(request.auth), "care": screening.care_payload()}

@@ -111,6 +111,7 @@ def labels(ids: list[str]) -> list[str]:
 
 
 # The same feelings as choices, so forms and API schemas take them from one place.
-FeelingId = models.TextChoices(  # type: ignore[misc]
+# (The stubs know only TextChoices' enum-style call with plain strings, not (value, label) pairs.)
+FeelingId = models.TextChoices(  # type: ignore[call-overload]
     "FeelingId", [(f.id.upper(), (f.id, f.label)) for g in GROUPS for f in g.feelings]
 )

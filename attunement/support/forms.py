@@ -44,7 +44,7 @@ class CheckInForm(forms.Form):
     )
 
     def clean_feelings(self) -> list[str]:
-        chosen = self.cleaned_data["feelings"]
+        chosen: list[str] = self.cleaned_data["feelings"]
         if len(chosen) > MAX_FEELINGS:
             raise forms.ValidationError("Pick up to five feelings, the ones that stand out most.")
         return chosen

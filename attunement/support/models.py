@@ -31,8 +31,9 @@ class CheckInQuerySet(models.QuerySet["CheckIn"]):
         """With the owner and the responses `reader` may see (through the gate), as `to_dict`
         needs them. Filter the check-ins themselves through the gate too."""
         responses = access.visible(reader, Response.objects).select_related("owner")
+        # The django-stubs plugin adds `to_attr` to the model again although CheckIn declares it.
         return self.select_related("owner").prefetch_related(
-            Prefetch("responses", queryset=responses, to_attr="visible_responses")
+            Prefetch("responses", queryset=responses, to_attr="visible_responses")  # type: ignore[no-redef]
         )
 
 
@@ -49,6 +50,8 @@ class CheckIn(OwnedContent):
     turned_toward_at = models.DateTimeField(null=True, blank=True)
 
     objects = CheckInQuerySet.as_manager()
+    # Not a column: what CheckInQuerySet.with_responses_for prefetches for one reader.
+    visible_responses: list["Response"]
 
     class Meta:
         ordering = ["-local_date"]
@@ -89,7 +92,7 @@ class CheckIn(OwnedContent):
             "note": self.note,
             "visibility": self.visibility,
             "turned_toward_at": self.turned_toward_at,
-            "responses": [r.to_dict(reader) for r in self.visible_responses],  # type: ignore[attr-defined]
+            "responses": [r.to_dict(reader) for r in self.visible_responses],
         }
 
 

@@ -32,7 +32,9 @@ class SupportError(DomainError):
     """A support write that cannot happen; the message is safe to show."""
 
 
-def _check_choices(feelings: list[str], intensity: int, energy: int, need: str, visibility: str):
+def _check_choices(
+    feelings: list[str], intensity: int, energy: int, need: str, visibility: str
+) -> None:
     if not feelings or len(feelings) > MAX_FEELINGS:
         raise InvalidInput("Pick one to five feelings, the ones that stand out most.")
     if any(f not in feeling_choices.BY_ID for f in feelings):

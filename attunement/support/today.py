@@ -1,8 +1,8 @@
 from datetime import timedelta
 
-from django.http import HttpRequest
 from django.urls import reverse
 
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.panels import NextStep, Panel
 from attunement.support.models import Appreciation, CheckIn
@@ -11,7 +11,7 @@ from attunement.support.needs import quick_responses_for
 RECENT_DAYS = 7
 
 
-def panel(request: HttpRequest) -> Panel:
+def panel(request: SignedInRequest) -> Panel:
     user = request.user
     today = user.local_today()
     partner = access.partner_of(user)
@@ -28,8 +28,7 @@ def panel(request: HttpRequest) -> Panel:
         .select_related("owner")[:5]
     )
     answered = partners is not None and any(
-        r.owner_id == user.pk
-        for r in partners.visible_responses  # type: ignore[attr-defined]
+        r.owner_id == user.pk for r in partners.visible_responses
     )
     if mine is None:
         step = NextStep("Check in for today", reverse("check_in"), "It takes under a minute.")
@@ -47,7 +46,7 @@ def panel(request: HttpRequest) -> Panel:
         )
     else:
         step = NextStep(f"Tell {partner.name} something you appreciate", reverse("appreciations"))
-    context = {
+    context: dict[str, object] = {
         "mine": mine.to_dict(user) if mine else None,
         "partners": partners.to_dict(user) if partners else None,
         "partner": partner,

@@ -1,12 +1,14 @@
 from datetime import timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
@@ -21,12 +23,13 @@ HISTORY_PAGE = 30
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def check_in(request: HttpRequest) -> HttpResponse:
+def check_in(request: SignedInRequest) -> HttpResponse:
     existing = (
         access.own(request.user, CheckIn.objects)
         .filter(local_date=request.user.local_today())
         .first()
     )
+    ctx: dict[str, Any]
     ctx, status = {}, 200
     if request.method == "POST":
         form = CheckInForm(request.POST)
@@ -54,7 +57,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def history(request: HttpRequest) -> HttpResponse:
+def history(request: SignedInRequest) -> HttpResponse:
     mine = access.own(request.user, CheckIn.objects)
     today = request.user.local_today()
     recent = list(mine.filter(local_date__gt=today - timedelta(days=chart.DAYS)))
@@ -65,7 +68,7 @@ def history(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def check_in_detail(request: HttpRequest, uuid: str) -> HttpResponse:
+def check_in_detail(request: SignedInRequest, uuid: str) -> HttpResponse:
     item = access.get_visible_or_404(
         request.user, CheckIn.objects.with_responses_for(request.user), uuid=uuid
     )
@@ -73,7 +76,7 @@ def check_in_detail(request: HttpRequest, uuid: str) -> HttpResponse:
 
 
 def _render_detail(
-    request: HttpRequest, item: CheckIn, form: ResponseForm, status: int = 200, **ctx: object
+    request: SignedInRequest, item: CheckIn, form: ResponseForm, status: int = 200, **ctx: object
 ) -> HttpResponse:
     ctx |= {"item": item.to_dict(request.user), "quick": quick_responses_for(item.need)}
     ctx["form"] = form
@@ -82,7 +85,7 @@ def _render_detail(
 
 @login_required
 @require_POST
-def respond(request: HttpRequest, uuid: str) -> HttpResponse:
+def respond(request: SignedInRequest, uuid: str) -> HttpResponse:
     answerable = access.partners_rows(
         request.user, CheckIn.objects.with_responses_for(request.user)
     )
@@ -104,7 +107,8 @@ def respond(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def appreciations(request: HttpRequest) -> HttpResponse:
+def appreciations(request: SignedInRequest) -> HttpResponse:
+    ctx: dict[str, Any]
     ctx, status, form = {}, 200, AppreciationForm()
     if request.method == "POST":
         form = AppreciationForm(request.POST)

@@ -6,15 +6,14 @@ it has nothing to show today. A new strategy adds its function to PANELS.
 
 from collections.abc import Callable
 
-from django.http import HttpRequest
-
+from attunement.accounts.http import SignedInRequest
 from attunement.lib.panels import Panel
 from attunement.listening import today as listening_today
 from attunement.safety import today as safety_today
 from attunement.sharing import today as sharing_today
 from attunement.support import today as support_today
 
-PANELS: list[Callable[[HttpRequest], Panel | None]] = [
+PANELS: list[Callable[[SignedInRequest], Panel | None]] = [
     support_today.panel,
     listening_today.panel,
     sharing_today.panel,
@@ -22,6 +21,6 @@ PANELS: list[Callable[[HttpRequest], Panel | None]] = [
 ]
 
 
-def panels(request: HttpRequest) -> list[Panel]:
+def panels(request: SignedInRequest) -> list[Panel]:
     found = (make(request) for make in PANELS)
     return [panel for panel in found if panel is not None]

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.today import panels as today_panels
 
@@ -16,7 +17,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: SignedInRequest) -> HttpResponse:
     panels = today_panels.panels(request)
     next_step = next((p.next_step for p in panels if p.next_step), None)
     ctx = {"panels": panels, "next_step": next_step, "partner": access.partner_of(request.user)}

@@ -139,6 +139,18 @@ def test_partner_reacts_and_the_author_sees_it_with_their_answer(
     assert "Tell me more" in page and "Which beach was it?" in page
 
 
+def test_the_reactor_sees_their_own_reaction_under_the_partners_answer(alice, bob, couple, as_bob):
+    served = both_answer(alice, bob)
+    target = alices_answer(served, alice)
+    as_bob.post(
+        f"/questions/answers/{target.uuid}/react/",
+        {"kind": "tell_me_more", "reply": "Which beach was it?"},
+    )
+    page = as_bob.get(f"/questions/{served.uuid}/").content.decode()
+    assert "You reacted: Tell me more “Which beach was it?”" in page
+    assert f'action="/questions/answers/{target.uuid}/react/"' in page
+
+
 def test_reacting_again_replaces_the_reaction(alice, bob, couple, as_bob):
     target = alices_answer(both_answer(alice, bob), alice)
     as_bob.post(f"/questions/answers/{target.uuid}/react/", {"kind": "moved"})
