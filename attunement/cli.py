@@ -1,4 +1,4 @@
-"""`attunement serve | worker | demo | analyze | content | rotate-keys | manage`.
+"""`attunement serve | worker | demo | analyze | content | rotate-keys | safety-stats | manage`.
 
 The one command a newcomer runs is `attunement serve --demo`.
 """
@@ -115,6 +115,25 @@ def rotate_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def safety_stats(args: argparse.Namespace) -> int:
+    """For hosts: how often the screen flagged, and how often writers said it misread them."""
+    _django()
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from attunement.safety.services import flag_counts
+
+    counts = flag_counts(since=timezone.now() - timedelta(days=args.days))
+    flagged = counts["clear"] + counts["possible"]
+    rate = f"{counts['misread'] / flagged:.0%}" if flagged else "-"
+    print(f"Last {args.days} days: {flagged} flagged writes")
+    print(f"  care cards (clear):    {counts['clear']}")
+    print(f"  quiet lines (possible): {counts['possible']}")
+    print(f"  'this isn't what I meant': {counts['misread']} ({rate} of flags)")
+    return 0
+
+
 def manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "attunement.settings")
     from django.core.management import execute_from_command_line
@@ -146,6 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "rotate-keys", help="re-encrypt all free text under the newest key"
     ).set_defaults(func=rotate_keys)
+    p = sub.add_parser(
+        "safety-stats", help="counts of safety flags and of false alarms (no people, no text)"
+    )
+    p.add_argument("--days", type=int, default=30)
+    p.set_defaults(func=safety_stats)
     p = sub.add_parser("manage", help="run a Django management command")
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=manage)

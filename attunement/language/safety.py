@@ -209,19 +209,25 @@ _IDIOMS = re.compile(
 )
 
 
+LEVELS = ("none", "possible", "clear")
+
+
 @dataclass(frozen=True)
 class SafetyResult:
-    """The most likely risk in a text and how strongly it shows (0..1)."""
+    """The most likely risk in a text, how strongly it shows (0..1), and what to do about it:
+    `clear` (offer the private care card), `possible` (a quiet line pointing to support) or
+    `none`. `risk` names the kind whenever `level` is not `none`."""
 
     risk: str
     score: float
+    level: str = "none"
 
     @property
     def at_risk(self) -> bool:
         return self.risk != "none"
 
     def as_dict(self) -> dict[str, object]:
-        return {"risk": self.risk, "score": self.score}
+        return {"risk": self.risk, "score": self.score, "level": self.level}
 
 
 def pieces(text: str) -> list[str]:
@@ -276,7 +282,12 @@ def analyze_safety_batch(texts: list[str]) -> list[SafetyResult]:
         }
         risk = max(scores, key=lambda r: scores[r])
         score = round(min(1.0, max(0.0, scores[risk])), 3)
-        results.append(SafetyResult(risk=risk if score >= FLAG_AT else "none", score=score))
+        flagged = score >= FLAG_AT
+        results.append(
+            SafetyResult(
+                risk=risk if flagged else "none", score=score, level="clear" if flagged else "none"
+            )
+        )
     return results
 
 

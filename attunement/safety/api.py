@@ -129,3 +129,10 @@ def delete_journal(request: SignedInRequest, uuid: UUID) -> tuple[int, None]:
     entry = access.get_own_or_404(request.auth, JournalEntry.objects, uuid=uuid)
     services.delete_journal_entry(entry=entry)
     return 204, None
+
+
+@router.post("/misread", response={204: None})
+def misread(request: SignedInRequest) -> tuple[int, None]:
+    """ "This isn't what I meant" for the caller's latest flag: counted as a false alarm."""
+    services.mark_misread(user=request.auth)
+    return 204, None

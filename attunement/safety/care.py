@@ -57,11 +57,25 @@ REGION_NAMES = {
 }
 
 
+# What a `possible` flag shows: no alarm, one line under what was saved.
+QUIET_LINE = "If anything here is weighing on you, support is one tap away."
+# The card may have misread: said plainly, with a way to say so.
+MAYBE_MISREAD = (
+    "We look for signs that someone may need support, and we sometimes get it wrong. If this "
+    "isn't what you meant, you can hide this note."
+)
+
+
 @dataclass(frozen=True)
 class Care:
     kind: str
     message: str
     resources: list[dict[str, Any]]
+    level: str = "clear"
+
+    @property
+    def is_quiet(self) -> bool:
+        return self.level == "possible"
 
 
 def regions() -> list[tuple[str, str]]:
@@ -92,24 +106,28 @@ def resources(region: str | None = None, kind: str | None = None) -> list[dict[s
     return sorted(found, key=rank)
 
 
-def care_for(kind: str) -> Care:
+def care_for(kind: str, level: str = "clear") -> Care:
+    """The card for a `clear` flag, or the quiet line (no resources listed) for `possible`."""
     kind = kind if kind in MESSAGES else Risk.SELF_HARM
+    if level == "possible":
+        return Care(kind=kind, message=QUIET_LINE, resources=[], level="possible")
     return Care(kind=kind, message=MESSAGES[kind], resources=resources(kind=kind))
 
 
-def care_as_dict(kind: str) -> dict[str, Any]:
-    """The API's private `care` field: the message and the resources, plain data."""
-    care = care_for(kind)
+def care_as_dict(kind: str, level: str = "clear") -> dict[str, Any]:
+    """The API's private `care` field: the level, the message and the resources, plain data."""
+    care = care_for(kind, level)
     fields = ("name", "description", "phone", "sms", "url", "hours")
     return {
+        "level": care.level,
         "message": care.message,
         "resources": [{f: r.get(f, "") for f in fields} for r in care.resources],
     }
 
 
-def offer_on_next_page(request: HttpRequest, kind: str) -> None:
+def offer_on_next_page(request: HttpRequest, kind: str, level: str = "clear") -> None:
     """Remember, in the writer's own session only, to show care on the next page they see."""
-    request.session[SESSION_KEY] = kind
+    request.session[SESSION_KEY] = f"{kind}:{level}"
 
 
 def take_offer(request: HttpRequest) -> Care | None:
@@ -117,4 +135,5 @@ def take_offer(request: HttpRequest) -> Care | None:
     session = getattr(request, "session", None)
     if session is None or SESSION_KEY not in session:
         return None
-    return care_for(session.pop(SESSION_KEY))
+    kind, _, level = str(session.pop(SESSION_KEY)).partition(":")
+    return care_for(kind, level or "clear")

@@ -28,6 +28,15 @@ class _Offer:
         return found.message if found else ""
 
     @property
+    def maybe_misread(self) -> str:
+        return care.MAYBE_MISREAD
+
+    @property
+    def quiet(self) -> bool:
+        found = self._get()
+        return found.is_quiet if found else False
+
+    @property
     def resources(self) -> list[dict[str, Any]]:
         found = self._get()
         return found.resources if found else []

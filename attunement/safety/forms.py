@@ -32,3 +32,9 @@ class JournalForm(forms.Form):
         label="Write whatever is on your mind",
         error_messages={"required": "Write a few words first."},
     )
+
+
+class MisreadForm(forms.Form):
+    """ "This isn't what I meant": where to go back to afterwards (a path on this site)."""
+
+    next = forms.CharField(max_length=500, required=False)

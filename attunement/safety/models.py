@@ -26,6 +26,13 @@ class Risk(models.TextChoices):
     ABUSE = "abuse", "Abuse"
 
 
+class Level(models.TextChoices):
+    """How sure the screen is: `clear` shows the care card, `possible` only a quiet line."""
+
+    CLEAR = "clear", "Care card"
+    POSSIBLE = "possible", "Quiet line"
+
+
 class ScreenResult(models.Model):
     """One private safety screen: the answers (encrypted) and whether any suggests risk.
 
@@ -72,6 +79,9 @@ class SafetyEvent(models.Model):
     kind = models.CharField(max_length=16, choices=Risk.choices)
     score = models.FloatField()
     where = models.CharField(max_length=60, blank=True)  # the write, e.g. "support.check_in"
+    level = models.CharField(max_length=8, choices=Level.choices, default=Level.CLEAR)
+    # The writer said "this isn't what I meant": a false alarm, counted for hosts, never shown.
+    misread_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -16,8 +16,11 @@ class ResourceOut(Schema):
 
 
 class CareOut(Schema):
-    """Shown to the writer only, and only when what they just wrote suggests risk."""
+    """Shown to the writer only, and only when what they just wrote suggests risk: `clear`
+    with the message and resources (a card), `possible` with a quiet line and no resources.
+    POST /api/v1/safety/misread says "this isn't what I meant"."""
 
+    level: str
     message: str
     resources: list[ResourceOut]
 

@@ -25,24 +25,27 @@ log = logging.getLogger(__name__)
 @dataclass
 class _Screening:
     request: HttpRequest | None
-    kinds: list[str] = field(default_factory=list)
+    flags: list[tuple[str, str]] = field(default_factory=list)  # (kind, level)
 
 
 _current: ContextVar[_Screening | None] = ContextVar("attunement_screening", default=None)
 
 
-def _analyze(text: str) -> tuple[str, float]:
+def _analyze(text: str) -> tuple[str, float, str]:
+    """(risk kind or "none", score, level) for one text."""
     from attunement.language import analyze_safety
 
     result = analyze_safety(text)
-    return (result.risk if result.at_risk else "none"), float(result.score)
+    if result.level == "none" or not result.at_risk:
+        return "none", float(result.score), "none"
+    return result.risk, float(result.score), result.level
 
 
 def suggests_risk(text: str) -> bool:
     """Whether the analyzer would flag `text`, recording nothing (for a write that must not
     stand in the way of someone at risk, e.g. a gentle start-up suggestion)."""
     try:
-        return bool(text.strip()) and _analyze(text)[0] != "none"
+        return bool(text.strip()) and _analyze(text)[2] == "clear"
     except Exception as exc:
         log.error("safety analyzer failed: %s", type(exc).__name__)
         return False
@@ -52,6 +55,7 @@ def screen(*, user: User, text: str, where: str) -> str | None:
     """Screen text `user` just saved; returns the risk kind offered care for, or None.
 
     `where` names the write (e.g. "support.check_in") for the person's own safety history.
+    A `clear` flag offers the care card, a `possible` one only a quiet line.
     The analyzer must never block or break a save: its failures are logged and ignored.
     """
     from attunement.safety import care, services
@@ -59,19 +63,19 @@ def screen(*, user: User, text: str, where: str) -> str | None:
     if not text or not text.strip():
         return None
     try:
-        kind, score = _analyze(text)
+        kind, score, level = _analyze(text)
     except Exception as exc:
         log.error("safety analyzer failed: %s", type(exc).__name__)
         return None
     if kind == "none":
         return None
-    services.record_event(user=user, kind=kind, score=score, where=where)
+    services.record_event(user=user, kind=kind, score=score, where=where, level=level)
     current = _current.get()
     if current is not None:
-        current.kinds.append(kind)
+        current.flags.append((kind, level))
         request = current.request
         if request is not None and not request.path.startswith("/api/"):
-            care.offer_on_next_page(request, kind)
+            care.offer_on_next_page(request, kind, level)
     return kind
 
 
@@ -81,9 +85,11 @@ def care_payload() -> dict[str, Any] | None:
     from attunement.safety import care
 
     current = _current.get()
-    if current is None or not current.kinds:
+    if current is None or not current.flags:
         return None
-    return care.care_as_dict(current.kinds[-1])
+    # The strongest flag of the request decides: a card outranks a quiet line.
+    kind, level = max(current.flags, key=lambda flag: flag[1] == "clear")
+    return care.care_as_dict(kind, level)
 
 
 class ScreeningMiddleware:

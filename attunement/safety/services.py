@@ -4,10 +4,12 @@ Nothing here notifies anyone, and nothing here is ever readable by the partner.
 """
 
 import json
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
+from django.utils import timezone
 
 from attunement import content
 from attunement.accounts.models import User
@@ -15,7 +17,7 @@ from attunement.couples import access
 from attunement.couples.models import Couple, Membership
 from attunement.lib.errors import DomainError, InvalidInput, require_text
 from attunement.safety import screening
-from attunement.safety.models import JournalEntry, Risk, SafetyEvent, ScreenResult
+from attunement.safety.models import JournalEntry, Level, Risk, SafetyEvent, ScreenResult
 
 
 class SafetyError(DomainError):
@@ -79,13 +81,50 @@ def couple_has_risk(couple: Couple) -> bool:
     )
 
 
-def record_event(*, user: User, kind: str, score: float, where: str) -> SafetyEvent:
+def record_event(
+    *, user: User, kind: str, score: float, where: str, level: str = Level.CLEAR
+) -> SafetyEvent:
     """Remember that something flagged, without any of the text."""
-    if kind not in Risk.values:
-        raise SafetyError(f"Unknown risk kind {kind!r}")
+    if kind not in Risk.values or level not in Level.values:
+        raise SafetyError(f"Unknown risk kind or level {kind!r} {level!r}")
     return SafetyEvent.objects.create(
-        owner=user, kind=kind, score=max(0.0, min(1.0, float(score))), where=where[:60]
+        owner=user,
+        kind=kind,
+        level=level,
+        score=max(0.0, min(1.0, float(score))),
+        where=where[:60],
     )
+
+
+MISREAD_WITHIN = timedelta(days=1)
+
+
+@transaction.atomic
+def mark_misread(*, user: User) -> bool:
+    """ "This isn't what I meant": the person's latest flag (of the last day) counts as a false
+    alarm. Only that it happened is kept, for the host's count; nothing else changes."""
+    now = timezone.now()
+    latest = (
+        SafetyEvent.objects.select_for_update()
+        .filter(owner=user, misread_at__isnull=True, created_at__gte=now - MISREAD_WITHIN)
+        .first()
+    )
+    if latest is None:
+        return False
+    latest.misread_at = now
+    latest.save(update_fields=["misread_at"])
+    return True
+
+
+def flag_counts(*, since: datetime) -> dict[str, int]:
+    """For hosts: how many writes were flagged since `since`, by level, and how many the
+    writers marked "this isn't what I meant". Counts only: no person, no text, no kind."""
+    rows = SafetyEvent.objects.filter(created_at__gte=since)
+    counts = {level: 0 for level in Level.values}
+    for level, n in rows.values_list("level").annotate(n=Count("id")).order_by():
+        counts[level] = n
+    counts["misread"] = rows.filter(misread_at__isnull=False).count()
+    return counts
 
 
 @transaction.atomic

@@ -3,8 +3,10 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from attunement import content
@@ -13,7 +15,7 @@ from attunement.couples import access
 from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
 from attunement.safety import care, services
-from attunement.safety.forms import JournalForm, ScreenForm
+from attunement.safety.forms import JournalForm, MisreadForm, ScreenForm
 from attunement.safety.hooks import JOINT_OFF_MESSAGE, joint_exercises_allowed
 from attunement.safety.models import JournalEntry, ScreenResult
 
@@ -134,3 +136,22 @@ def journal_delete(request: SignedInRequest, uuid: str) -> HttpResponse:
     services.delete_journal_entry(entry=entry)
     messages.success(request, "Deleted.")
     return redirect("journal")
+
+
+@login_required
+@require_POST
+def misread(request: SignedInRequest) -> HttpResponse:
+    """ "This isn't what I meant": hide the care card; only a count of false alarms is kept."""
+    form = MisreadForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(
+            "That request wasn't clear. Go back and try the button again.", status=400
+        )
+    services.mark_misread(user=request.user)
+    request.session.pop(care.SESSION_KEY, None)  # a card not yet shown stays hidden too
+    messages.success(request, "Hidden. Thank you for telling us; your words were not kept.")
+    target = form.cleaned_data["next"]
+    on_this_site = target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    )
+    return HttpResponseRedirect(target if on_this_site else reverse("today"))

@@ -67,7 +67,7 @@ def test_one_answer_per_line_in_order_with_errors_for_bad_lines() -> None:
             {"text": "You never listen."},
             {"criticism", "contempt", "defensiveness", "stonewalling", "gentle_rewrite_tips"},
         ),
-        ("safety", {"text": "He hits me."}, {"risk", "score"}),
+        ("safety", {"text": "He hits me."}, {"risk", "score", "level"}),
     ],
 )
 def test_every_kind_answers_with_its_contract_fields(
@@ -92,6 +92,7 @@ def test_text_streams_and_a_last_line_without_newline_work() -> None:
     assert cli.run("safety", io.StringIO('{"text": "hello"}\n{"text": "He hits me."}'), out) == 0
     answers = [json.loads(x) for x in out.getvalue().splitlines()]
     assert [a["risk"] for a in answers] == ["none", "abuse"]
+    assert [a["level"] for a in answers] == ["none", "clear"]
 
 
 def test_unknown_kind_exits_2_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:

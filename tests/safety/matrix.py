@@ -1,7 +1,7 @@
 import json
 
 from attunement import content
-from attunement.safety.models import JournalEntry, ScreenResult
+from attunement.safety.models import JournalEntry, SafetyEvent, ScreenResult
 from tests.matrix import Route, World, everyone, owner_only, signed_in
 
 NOTE = "a journal line only I may read"
@@ -36,6 +36,11 @@ def journal_listed(w: World) -> tuple[dict, dict]:
     return {}, {"text": "another line"}
 
 
+def flagged(w: World) -> tuple[dict, dict]:
+    SafetyEvent.objects.create(owner=w.alice, kind="self_harm", score=0.9, where="test")
+    return {}, {"next": "/today/"}
+
+
 ROUTES = [
     Route("safety", signed_in(200)),
     Route("safety_screen", signed_in(200)),
@@ -43,6 +48,7 @@ ROUTES = [
     Route("safety_screen_skip", signed_in(302), method="POST"),
     Route("safety_screen_result", owner_only(), setup=screen_result),
     Route("quick_exit", everyone(200)),
+    Route("safety_misread", signed_in(302), method="POST", setup=flagged),
     Route("journal", signed_in(200), setup=journal_listed, content=NOTE, sees=("owner",)),
     Route("journal#post", signed_in(302), method="POST", setup=journal_listed),
     Route("journal_entry", owner_only(), setup=journal_entry, content=NOTE, sees=("owner",)),
@@ -92,5 +98,12 @@ ROUTES = [
         owner_only(204, 401),
         method="DELETE",
         setup=entry_only,
+    ),
+    Route(
+        "POST /api/v1/safety/misread",
+        signed_in(204, 401),
+        method="POST",
+        json=True,
+        setup=lambda w: (flagged(w)[0], {}),
     ),
 ]

@@ -90,7 +90,7 @@ def test_crisis_statement_shows_the_writer_resources_and_nothing_changes_for_the
     text = CRISIS[kind]
     # The same text written without any risk found: what the partner would see anyway.
     with monkeypatch.context() as m:
-        m.setattr(screening, "_analyze", lambda t: ("none", 0.0))
+        m.setattr(screening, "_analyze", lambda t: ("none", 0.0, "none"))
         assert write(kind, as_alice, text, bob, couple).status_code == 302
     as_alice.get("/today/")
     baseline = partner_view(as_bob)
@@ -130,6 +130,8 @@ def test_the_event_keeps_no_words_of_the_text(alice, as_alice, couple):
         "kind",
         "score",
         "where",
+        "level",  # clear or possible
+        "misread_at",  # when the writer said "this isn't what I meant"
     }
 
 
