@@ -29,7 +29,12 @@ sys.path.insert(0, str(REPO))
 
 from attunement.language import conflict, listening, safety  # noqa: E402
 from attunement.language.emotions import GOEMOTIONS_LABELS, emotion_features  # noqa: E402
-from attunement.language.encoder import encode, encode_pooled  # noqa: E402
+from attunement.language.encoder import (  # noqa: E402
+    MODEL_FILE,
+    encode,
+    encode_pooled,
+    read_pins,
+)
 from attunement.language.heads import HEADS_FILE  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -128,10 +133,18 @@ def own_split(index: int) -> str:
 # ---------------------------------------------------------------- embeddings
 
 
+def cache_key(texts: list[str]) -> str:
+    """Key of a cached embedding: the texts and the pinned encoder, so a new model never
+    reuses vectors made by the old one."""
+    digest = hashlib.sha1(read_pins().get(MODEL_FILE.name, "").encode())
+    digest.update("\x00".join(texts).encode())
+    return digest.hexdigest()[:16]
+
+
 def embed(texts: list[str], name: str) -> np.ndarray:
     """Encode texts, caching the vectors outside the repository."""
     CACHE.mkdir(exist_ok=True)
-    key = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:16]
+    key = cache_key(texts)
     path = CACHE / f"{name}-{key}.npy"
     if path.exists():
         return np.load(path, allow_pickle=False).astype(np.float64)
@@ -146,7 +159,7 @@ def embed(texts: list[str], name: str) -> np.ndarray:
 def embed_pooled(texts: list[str], name: str) -> tuple[np.ndarray, np.ndarray]:
     """Mean- and max-pooled vectors, cached like embed()."""
     CACHE.mkdir(exist_ok=True)
-    key = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:16]
+    key = cache_key(texts)
     paths = [CACHE / f"{name}-{key}-mean.npy", CACHE / f"{name}-{key}-max.npy"]
     if all(p.exists() for p in paths):
         mean, maximum = (np.load(p, allow_pickle=False).astype(np.float64) for p in paths)
