@@ -4,7 +4,7 @@
 
 Reads the labelled public data from ../shared/data (a sibling of the repository; it never goes
 into the repository) and our own hand-written sets in scripts/language_data/, embeds the texts
-with the committed int8 encoder, fits the heads with numpy and writes
+with the committed encoder, fits the heads with numpy and writes
 attunement/language/models/heads.npz (numpy.savez, no pickle). Which data set feeds which
 head, and which are used only for checking, is written down in docs/language.md.
 
