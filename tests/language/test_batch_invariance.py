@@ -10,6 +10,8 @@ import dataclasses
 import io
 import json
 import math
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 
 from hypothesis import HealthCheck, given, settings
@@ -91,8 +93,13 @@ def test_emotions_conflict_and_safety_do_not_depend_on_the_batch(picked: list[in
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.integers(0, len(TEXTS) - 1), st.integers(0, len(TEXTS) - 1)),
-                min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(TEXTS) - 1), st.integers(0, len(TEXTS) - 1)),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_listening_and_empathy_do_not_depend_on_the_batch(picked: list[tuple[int, int]]) -> None:
     pairs = [(TEXTS[i], TEXTS[j]) for i, j in picked]
     for analyze in (analyze_listening_batch, analyze_empathy_batch):
@@ -124,3 +131,22 @@ def test_the_command_gives_a_line_the_same_answer_alone_and_in_a_batch() -> None
     together = run_cli("listening", pairs)
     for line, answer in zip(pairs, together, strict=True):
         assert run_cli("listening", [line]) == [answer], line[:60]
+
+
+def test_the_installed_command_agrees_with_itself_across_batches() -> None:
+    """`python -m attunement.language` (what `attunement analyze` runs) in a real process."""
+    lines = [json.dumps({"text": t}) for t in TEXTS]
+
+    def command(stdin: list[str]) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-m", "attunement.language", "safety"],
+            input=("\n".join(stdin) + "\n").encode(),
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+        return done.stdout.decode().splitlines()
+
+    together = command(lines)
+    for i in (0, 4, len(lines) - 1):
+        assert command([lines[i]]) == [together[i]]
