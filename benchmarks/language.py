@@ -1,6 +1,9 @@
 """Speed and memory of attunement.language (run by hand; prints figures, asserts nothing).
 
-    .venv/bin/python benchmarks/language.py [--n 512] [--threads 2]
+    .venv/bin/python benchmarks/language.py [--n 512] [--threads 2] [--compare OTHER.onnx]
+
+--compare times another ONNX export of the same encoder (e.g. the old int8 file, taken from
+git history) on the same texts, in turns with the shipped one, through the same code path.
 
 Targets (issue 3): load < 1 s, listening p95 < 15 ms for a two-sentence pair, >= 500 pairs/s
 batched for every analyzer, < 300 MB resident after load, and analyzer overhead <= 1.2x the
@@ -43,6 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=512, help="inputs per batch measurement")
     parser.add_argument("--threads", type=int, default=0, help="onnxruntime threads (0: auto)")
+    parser.add_argument("--compare", type=Path, default=None, help="another ONNX encoder file")
     args = parser.parse_args()
     if args.threads:
         os.environ["ATTUNEMENT_LANGUAGE_THREADS"] = str(args.threads)
@@ -100,6 +104,50 @@ def main() -> None:
             f" {unit}   overhead {raw_best / got_best:.2f}x"
         )
     print(f"resident at the end {rss_mb():.0f} MB")
+    if args.compare:
+        compare(args.compare, flat_pairs, singles, pairs)
+
+
+def compare(
+    path: Path, flat_pairs: list[str], singles: list[str], pairs: list[tuple[str, str]]
+) -> None:
+    """Raw encoder speed of the shipped model and of `path`, timed in turns."""
+    import onnxruntime
+
+    from attunement.language.encoder import Encoder, get_encoder
+
+    shipped = get_encoder()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = shipped.session.get_session_options().intra_op_num_threads
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    started = time.perf_counter()
+    session = onnxruntime.InferenceSession(
+        str(path), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    other = Encoder(session, shipped.tokenizer, tuple(i.name for i in session.get_inputs()))
+    print(f"compare with {path.name}: session load {time.perf_counter() - started:.2f}s")
+    for label, texts in (("listening pairs", flat_pairs), ("single texts", singles)):
+        best = {"shipped": 0.0, "other": 0.0}
+        for _ in range(5):
+            for name, enc in (("shipped", shipped), ("other", other)):
+                got = rate(lambda e=enc, t=texts: e.encode(t), len(texts), 1)
+                best[name] = max(best[name], got)
+        print(
+            f"  raw encoder, {label}: shipped {best['shipped']:.0f} texts/s, "
+            f"{path.name} {best['other']:.0f} texts/s"
+        )
+    for name, enc in (("shipped", shipped), ("other", other)):
+        timings = []
+        for statement, reply in pairs[:200]:
+            t0 = time.perf_counter()
+            enc.encode([statement, reply])
+            timings.append((time.perf_counter() - t0) * 1000)
+        timings.sort()
+        print(
+            f"  raw encoder, one pair, {name}: p50 {statistics.median(timings):.1f} ms, "
+            f"p95 {timings[int(len(timings) * 0.95)]:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

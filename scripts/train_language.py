@@ -1,12 +1,15 @@
 """Train the small classifier heads of attunement.language and save them as plain arrays.
 
-    .venv/bin/python scripts/train_language.py [--data ../shared/data] [--only emotions,...]
+    .venv/bin/python scripts/train_language.py [--data ../shared/data] [--only safety,...]
 
 Reads the labelled public data from ../shared/data (a sibling of the repository; it never goes
 into the repository) and our own hand-written sets in scripts/language_data/, embeds the texts
-with the committed int8 encoder, fits the heads with numpy and writes
-attunement/language/models/heads.npz (numpy.savez, no pickle). Which data set feeds which
-head, and which are used only for checking, is written down in docs/language.md.
+with the committed encoder, fits the heads with numpy and writes one file per analyzer
+(numpy.savez, no pickle): attunement/language/models/heads_emotions.npz, heads_listening.npz,
+heads_conflict.npz (with the contempt proxy) and heads_safety.npz. `--only` retrains the named
+analyzers and rewrites their files only, so the others' weights are never touched. Which data
+set feeds which head, and which are used only for checking, is written down in
+docs/language.md.
 
 EPITOME is never read here: it is check-only (scripts/evaluate_language.py).
 """
@@ -29,8 +32,13 @@ sys.path.insert(0, str(REPO))
 
 from attunement.language import conflict, listening, safety  # noqa: E402
 from attunement.language.emotions import GOEMOTIONS_LABELS, emotion_features  # noqa: E402
-from attunement.language.encoder import encode, encode_pooled  # noqa: E402
-from attunement.language.heads import HEADS_FILE  # noqa: E402
+from attunement.language.encoder import (  # noqa: E402
+    MODEL_FILE,
+    encode,
+    encode_pooled,
+    read_pins,
+)
+from attunement.language.heads import GROUPS, group_of, heads_file  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 OWN_DATA = REPO / "scripts" / "language_data"
@@ -128,10 +136,18 @@ def own_split(index: int) -> str:
 # ---------------------------------------------------------------- embeddings
 
 
+def cache_key(texts: list[str]) -> str:
+    """Key of a cached embedding: the texts and the pinned encoder, so a new model never
+    reuses vectors made by the old one."""
+    digest = hashlib.sha1(read_pins().get(MODEL_FILE.name, "").encode())
+    digest.update("\x00".join(texts).encode())
+    return digest.hexdigest()[:16]
+
+
 def embed(texts: list[str], name: str) -> np.ndarray:
     """Encode texts, caching the vectors outside the repository."""
     CACHE.mkdir(exist_ok=True)
-    key = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:16]
+    key = cache_key(texts)
     path = CACHE / f"{name}-{key}.npy"
     if path.exists():
         return np.load(path, allow_pickle=False).astype(np.float64)
@@ -146,7 +162,7 @@ def embed(texts: list[str], name: str) -> np.ndarray:
 def embed_pooled(texts: list[str], name: str) -> tuple[np.ndarray, np.ndarray]:
     """Mean- and max-pooled vectors, cached like embed()."""
     CACHE.mkdir(exist_ok=True)
-    key = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:16]
+    key = cache_key(texts)
     paths = [CACHE / f"{name}-{key}-mean.npy", CACHE / f"{name}-{key}-max.npy"]
     if all(p.exists() for p in paths):
         mean, maximum = (np.load(p, allow_pickle=False).astype(np.float64) for p in paths)
@@ -489,19 +505,24 @@ TRAINERS: dict[str, Callable[[Path, dict[str, np.ndarray]], None]] = {
 def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--only", default="", help="comma-separated heads to retrain")
+    parser.add_argument(
+        "--only", default="", help=f"comma-separated analyzers to retrain ({', '.join(TRAINERS)})"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
-    store: dict[str, np.ndarray] = {}
-    if HEADS_FILE.exists():
-        with np.load(HEADS_FILE, allow_pickle=False) as old:
-            store = {key: old[key] for key in old.files}
     chosen = [n for n in args.only.split(",") if n] or list(TRAINERS)
+    unknown = [n for n in chosen if n not in TRAINERS]
+    if unknown:
+        parser.error(f"unknown analyzer(s) {', '.join(unknown)}; choose from {', '.join(TRAINERS)}")
+    assert set(TRAINERS) == set(GROUPS)
     for name in chosen:
-        for key in [k for k in store if k.split("/")[0].startswith(name)]:
-            del store[key]
+        store: dict[str, np.ndarray] = {}
         TRAINERS[name](args.data, store)
-    np.savez(HEADS_FILE, **{k: np.asarray(v, dtype=np.float32) for k, v in store.items()})
-    print(f"wrote {HEADS_FILE.relative_to(REPO)} ({HEADS_FILE.stat().st_size / 1e6:.2f} MB)")
+        strays = [key for key in store if group_of(key) != name]
+        if strays:
+            raise SystemExit(f"the {name} trainer wrote arrays of another analyzer: {strays}")
+        path = heads_file(name)
+        np.savez(path, **{k: np.asarray(v, dtype=np.float32) for k, v in sorted(store.items())})
+        print(f"wrote {path.relative_to(REPO)} ({path.stat().st_size / 1e6:.2f} MB)", flush=True)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Every analyzer is a pure function returning a small frozen dataclass with ``as_dict()`` (the
 JSON fields of `attunement analyze KIND`), plus a ``*_batch`` variant that embeds all texts in
-one encoder call. The sentence encoder (all-MiniLM-L6-v2, int8 ONNX) loads lazily, once per
+one encoder call. The sentence encoder (all-MiniLM-L6-v2, fp32 ONNX) loads lazily, once per
 process; call ``warm_up()`` at start-up to pay that cost early.
 """
 

@@ -1,4 +1,8 @@
-"""Sentence embeddings from all-MiniLM-L6-v2, exported to ONNX and quantized to int8.
+"""Sentence embeddings from all-MiniLM-L6-v2, exported to ONNX (fp32).
+
+A text's vector depends on that text alone: the model is fp32 (no activation scales chosen per
+batch, as int8 dynamic quantization did) and texts are never padded (texts of the same token
+length run together), so the same text gets the same vector, bit for bit, alone or in any batch.
 
 The model files live in ``models/`` beside this module and are checked against a sha256 pin
 when they are loaded. Nothing is ever downloaded: if a file is missing or altered, loading fails
@@ -18,13 +22,13 @@ import numpy as np
 import numpy.typing as npt
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
-MODEL_FILE = MODELS_DIR / "all-MiniLM-L6-v2-int8.onnx"
+MODEL_FILE = MODELS_DIR / "all-MiniLM-L6-v2-fp32.onnx"
 TOKENIZER_FILE = MODELS_DIR / "tokenizer.json"
 SUMS_FILE = MODELS_DIR / "SHA256SUMS.txt"
 
 MAX_TOKENS = 256
 EMBEDDING_DIM = 384
-# Texts are encoded in slices of this many, sorted by length so that padding stays small.
+# Texts of one token length are encoded in slices of this many (never padded).
 BATCH_SIZE = 32
 
 FloatArray = npt.NDArray[np.float32]
@@ -96,27 +100,23 @@ class Encoder:
         if not texts:
             return mean_out, max_out
         encodings = self.tokenizer.encode_batch(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), BATCH_SIZE):
-            chunk = order[start : start + BATCH_SIZE]
-            width = max(len(encodings[i].ids) for i in chunk)
-            ids = np.zeros((len(chunk), width), dtype=np.int64)
-            mask = np.zeros((len(chunk), width), dtype=np.int64)
-            for row, i in enumerate(chunk):
-                enc_ids = encodings[i].ids
-                ids[row, : len(enc_ids)] = enc_ids
-                mask[row, : len(enc_ids)] = 1
-            feeds = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self.input_names:
-                feeds["token_type_ids"] = np.zeros_like(ids)
-            hidden = self.session.run(None, feeds)[0]
-            weights = mask[:, :, None].astype(np.float32)
-            summed = (hidden * weights).sum(axis=1)
-            counts = np.clip(weights.sum(axis=1), 1e-9, None)
-            mean_out[chunk] = _normalised(summed / counts)
-            if with_max:
-                masked = np.where(weights > 0, hidden, np.float32(-1e9))
-                max_out[chunk] = _normalised(masked.max(axis=1))
+        # Texts of the same token length run together, so no text is ever padded: a text's
+        # vector is computed from its own tokens only, whatever else is in the batch.
+        by_length: dict[int, list[int]] = {}
+        for i, enc in enumerate(encodings):
+            by_length.setdefault(len(enc.ids), []).append(i)
+        for width in sorted(by_length):
+            group = by_length[width]
+            for start in range(0, len(group), BATCH_SIZE):
+                chunk = group[start : start + BATCH_SIZE]
+                ids = np.array([encodings[i].ids for i in chunk], dtype=np.int64)
+                feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+                if "token_type_ids" in self.input_names:
+                    feeds["token_type_ids"] = np.zeros_like(ids)
+                hidden = np.asarray(self.session.run(None, feeds)[0], dtype=np.float32)
+                mean_out[chunk] = _normalised(hidden.mean(axis=1))
+                if with_max:
+                    max_out[chunk] = _normalised(hidden.max(axis=1))
         return mean_out, max_out
 
 

@@ -1,4 +1,14 @@
-"""Trained classifier weights (plain arrays in models/heads.npz, never pickle)."""
+"""Trained classifier weights: plain arrays, one file per analyzer, never pickle.
+
+    models/heads_emotions.npz    emotions/*
+    models/heads_listening.npz   listening_act/*, listening_question/*
+    models/heads_conflict.npz    conflict/*, contempt_proxy/*
+    models/heads_safety.npz      safety/*
+
+One file per analyzer, so that each can be retrained (scripts/train_language.py --only NAME)
+without touching the others' weights. A missing file means that analyzer runs on its rules
+alone (has_head() is False), as before any training.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +18,45 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-HEADS_FILE = Path(__file__).resolve().parent / "models" / "heads.npz"
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+# analyzer -> the heads (key prefixes) its file holds
+GROUPS: dict[str, tuple[str, ...]] = {
+    "emotions": ("emotions",),
+    "listening": ("listening_act", "listening_question"),
+    "conflict": ("conflict", "contempt_proxy"),
+    "safety": ("safety",),
+}
 
 FloatArray = npt.NDArray[np.float64]
 
 _lock = threading.Lock()
 _heads: dict[str, FloatArray] | None = None
+
+
+def heads_file(group: str) -> Path:
+    """The weights file of one analyzer (a key of GROUPS)."""
+    return MODELS_DIR / f"heads_{group}.npz"
+
+
+def group_of(key: str) -> str:
+    """The analyzer whose file holds the array `key` ("<head>/<name>")."""
+    head = key.split("/", 1)[0]
+    for group, prefixes in GROUPS.items():
+        if head in prefixes:
+            return group
+    raise KeyError(f"no heads file holds {key!r}")
+
+
+def load_group(group: str) -> dict[str, FloatArray]:
+    path = heads_file(group)
+    if not path.is_file():
+        return {}
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {key: np.asarray(data[key], dtype=np.float64) for key in data.files}
+    for key in arrays:
+        if group_of(key) != group:
+            raise ValueError(f"{path.name} holds {key!r}, which belongs to {group_of(key)}")
+    return arrays
 
 
 def get_heads() -> dict[str, FloatArray]:
@@ -23,8 +66,10 @@ def get_heads() -> dict[str, FloatArray]:
     if heads is None:
         with _lock:
             if _heads is None:
-                with np.load(HEADS_FILE, allow_pickle=False) as data:
-                    _heads = {key: np.asarray(data[key], dtype=np.float64) for key in data.files}
+                merged: dict[str, FloatArray] = {}
+                for group in GROUPS:
+                    merged.update(load_group(group))
+                _heads = merged
             heads = _heads
     return heads
 

@@ -35,7 +35,7 @@ def test_vectors_match_the_torch_reference() -> None:
         expected = ref["vectors"]
     got = encoder.encode(sentences)
     cosines = (got * expected).sum(axis=1)
-    assert cosines.min() >= 0.98, cosines
+    assert cosines.min() >= 0.9999, cosines
 
 
 def test_vectors_are_unit_length_and_batch_independent() -> None:
@@ -43,10 +43,11 @@ def test_vectors_are_unit_length_and_batch_independent() -> None:
     batch = encoder.encode(texts)
     assert batch.shape == (3, encoder.EMBEDDING_DIM)
     np.testing.assert_allclose(np.linalg.norm(batch, axis=1), 1.0, atol=1e-5)
-    # int8 dynamic quantization picks activation ranges per batch, so neighbours move a
-    # vector a little; it must stay the same vector for every practical purpose.
-    alone = encoder.encode([texts[2]])
-    assert float((alone[0] * batch[2]).sum()) > 0.98
+    # a text's vector never depends on its neighbours, nor on being padded beside longer ones
+    for i, text in enumerate(texts):
+        assert np.array_equal(encoder.encode([text])[0], batch[i])
+    longer = encoder.encode(["word " * 300, texts[0], "a much longer text " * 20])
+    assert np.array_equal(longer[1], batch[0])
 
 
 def test_long_text_is_truncated_not_refused() -> None:
