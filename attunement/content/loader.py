@@ -11,6 +11,7 @@ validates them without starting Django.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 import tomllib
@@ -37,7 +38,7 @@ ENTRY_KEYS: dict[str, str] = {
 
 DEPTHS: tuple[str, ...] = ("light", "personal", "deep")
 LEVELS: tuple[str, ...] = ("light", "medium", "hard")
-KINDS: tuple[str, ...] = ("crisis", "abuse", "support")
+KINDS: tuple[str, ...] = ("crisis", "abuse", "support", "own_behaviour")
 INTERNATIONAL = "INTL"
 
 # The safety screen's answer scale runs from 0 ("Never") to SCALE_MAX ("Often").
@@ -60,6 +61,11 @@ LIMITS: dict[str, dict[str, int]] = {
     "safety_screen": {"text": 160},
 }
 SCREEN_TEXT_LIMIT = 600
+
+# Two entries whose texts the bundled encoder places closer than this (cosine similarity of the
+# normalised sentence vectors) are near-duplicates, and `check` refuses them. Chosen by measuring
+# the catalogues (docs/content.md): the closest distinct pairs sit below it, the merged pairs above.
+NEAR_DUPLICATE_SIMILARITY = 0.90
 
 # The field whose wording must not repeat within a catalogue.
 UNIQUE_TEXT_FIELDS: dict[str, str] = {
@@ -87,20 +93,29 @@ def document(name: str) -> dict[str, Any]:
 
 @functools.cache
 def load(name: str) -> list[dict[str, Any]]:
-    """The entries of one shipped catalogue, in file order. Raises KeyError for unknown names.
+    """The current entries of one shipped catalogue, in file order (retired ones left out).
+    Raises KeyError for unknown names.
 
     Cached: treat the result as read-only.
     """
+    return [entry for entry in load_all(name) if not entry.get("retired", False)]
+
+
+@functools.cache
+def load_all(name: str) -> list[dict[str, Any]]:
+    """Every entry of one shipped catalogue, retired ones included (``retired = true``): what
+    history needs, since served questions and past conversations point at their ids."""
     return list(document(name).get(ENTRY_KEYS[name], []))
 
 
 @functools.cache
 def _index(name: str) -> dict[str, dict[str, Any]]:
-    return {entry["id"]: entry for entry in load(name)}
+    return {entry["id"]: entry for entry in load_all(name)}
 
 
 def get(name: str, id: str) -> dict[str, Any] | None:
-    """The entry with this id in the named catalogue, or None."""
+    """The entry with this id in the named catalogue, or None. Retired entries still resolve
+    (their ``retired`` field is true), so history that points at them keeps its words."""
     return _index(name).get(id)
 
 
@@ -177,7 +192,9 @@ def check(base: Path | None = None) -> tuple[dict[str, int], list[str]]:
         entries = doc.get(ENTRY_KEYS[name], [])
         if not isinstance(entries, list):
             entries = []
-        counts[name] = len(entries)
+        counts[name] = sum(
+            1 for e in entries if not (isinstance(e, dict) and e.get("retired", False))
+        )
         errors.extend(_check_catalogue(name, doc, entries))
     return counts, errors
 
@@ -220,6 +237,70 @@ def _check_catalogue(name: str, doc: dict[str, Any], entries: list[Any]) -> list
             errors.append(f"{name}: id {entry_id} is used {count} times")
     if name == "safety_resources":
         errors.extend(_check_international(entries))
+    errors.extend(_check_retired(name, entries, seen_ids))
+    if text_field:
+        errors.extend(_check_near_duplicates(name, text_field, entries))
+    return errors
+
+
+def _check_retired(name: str, entries: list[Any], ids: Counter[str]) -> list[str]:
+    errors: list[str] = []
+    for entry in entries:
+        if not isinstance(entry, dict) or "retired" not in entry:
+            continue
+        where = f"{name}: {entry.get('id')}"
+        if not isinstance(entry["retired"], bool):
+            errors.append(f"{where}: retired should be true or false")
+        replaced_by = entry.get("replaced_by")
+        if replaced_by is not None and replaced_by not in ids:
+            errors.append(f"{where}: replaced_by {replaced_by!r} is not an id in {name}")
+    return errors
+
+
+# Sentence vectors by text, so that repeated checks only encode what changed.
+_vectors: dict[str, Any] = {}
+
+
+def near_duplicates(texts: dict[str, str]) -> list[tuple[float, str, str]]:
+    """(similarity, id, id) for every pair of texts, closest first, by the bundled encoder's
+    cosine similarity (``attunement.language.encoder.encode``)."""
+    import numpy as np
+
+    from attunement.language.encoder import encode
+
+    missing = [t for t in dict.fromkeys(texts.values()) if t not in _vectors]
+    if missing:
+        for text, vector in zip(missing, encode(missing), strict=True):
+            _vectors[text] = vector
+    ids = list(texts)
+    if len(ids) < 2:
+        return []
+    matrix = np.stack([_vectors[texts[i]] for i in ids])
+    matrix = matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+    sims = matrix @ matrix.T
+    rows, cols = np.triu_indices(len(ids), k=1)
+    order = np.argsort(-sims[rows, cols], kind="stable")
+    return [(float(sims[rows[k], cols[k]]), ids[rows[k]], ids[cols[k]]) for k in order]
+
+
+def _check_near_duplicates(name: str, field: str, entries: list[Any]) -> list[str]:
+    # Retired entries are left out: a merged question is retired because it was a near-duplicate.
+    texts = {
+        str(e["id"]): e[field]
+        for e in entries
+        if isinstance(e, dict)
+        and isinstance(e.get(field), str)
+        and e[field].strip()
+        and not e.get("retired", False)
+    }
+    errors = []
+    for similarity, first, second in near_duplicates(texts):
+        if similarity <= NEAR_DUPLICATE_SIMILARITY:
+            break
+        errors.append(
+            f"{name}: {second}: {field} is too close to {first} (similarity {similarity:.2f},"
+            f" limit {NEAR_DUPLICATE_SIMILARITY:.2f})"
+        )
     return errors
 
 
@@ -294,6 +375,19 @@ def _check_resource(where: str, entry: dict[str, Any], context: dict[str, Any]) 
     url = entry.get("url")
     if isinstance(url, str) and url.strip() and not url.startswith("https://"):
         errors.append(f"{where}: url should start with https://")
+    # Helplines are safety information: every entry says where it was checked, and when.
+    source = entry.get("source")
+    if not _filled(source):
+        errors.append(f"{where}: missing source (the address of the service's own page)")
+    elif not isinstance(source, str) or not source.startswith("https://"):
+        errors.append(f"{where}: source should start with https://")
+    checked_on = entry.get("checked_on")
+    if not _filled(checked_on):
+        errors.append(f"{where}: missing checked_on (the date the details were checked)")
+    elif not isinstance(checked_on, datetime.date) or isinstance(checked_on, datetime.datetime):
+        errors.append(f"{where}: checked_on should be a date, like 2026-12-01")
+    if "verified" in entry and not isinstance(entry["verified"], bool):
+        errors.append(f"{where}: verified should be true or false")
     return errors
 
 

@@ -17,9 +17,11 @@ from attunement.safety.models import Risk
 SESSION_KEY = "safety_care"
 
 # Which resources fit which risk, best first; every kind still sees the emergency entries.
+# The harm-to-others card says "If you feel you might hurt someone": lines for people worried
+# about their own behaviour come first there.
 KINDS_FOR: dict[str, tuple[str, ...]] = {
     Risk.SELF_HARM: ("crisis", "support"),
-    Risk.HARM_TO_OTHERS: ("crisis", "support"),
+    Risk.HARM_TO_OTHERS: ("own_behaviour", "crisis", "support"),
     Risk.ABUSE: ("abuse", "crisis"),
 }
 
@@ -121,7 +123,10 @@ def care_as_dict(kind: str, level: str = "clear") -> dict[str, Any]:
     return {
         "level": care.level,
         "message": care.message,
-        "resources": [{f: r.get(f, "") for f in fields} for r in care.resources],
+        "resources": [
+            {**{f: r.get(f, "") for f in fields}, "verified": r.get("verified", True)}
+            for r in care.resources
+        ],
     }
 
 

@@ -13,6 +13,9 @@ class ResourceOut(Schema):
     sms: str = ""
     url: str = ""
     hours: str = ""
+    # False when the number and hours could not be confirmed on the service's own page: show
+    # "Check before relying on it" with the entry.
+    verified: bool = True
 
 
 class CareOut(Schema):

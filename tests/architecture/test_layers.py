@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parents[2] / "attunement"
 
 LAYERS: list[set[str]] = [
     {"lib"},  # settings helpers, crypto, paging, errors: imports nothing of ours
-    {"language", "content"},  # text analysis (no Django) and the written catalogues
+    {"language"},  # text analysis (no Django)
+    {"content"},  # the written catalogues (check uses the encoder for near-duplicates)
     {"accounts"},  # people
     {"notifications"},  # every email, all content-free
     {"couples"},  # pairing and the privacy gate
