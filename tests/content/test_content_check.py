@@ -61,7 +61,7 @@ def test_missing_and_empty_fields_are_reported(data_dir):
 def test_entry_without_id_is_reported_by_position(data_dir):
     append(data_dir, "conversation_topics", '[[topic]]\nlevel = "light"\ntitle = "Kites"')
     errors = errors_in(data_dir)
-    assert any(e.startswith("conversation_topics: entry 70: missing id") for e in errors)
+    assert any(e.startswith("conversation_topics: entry 77: missing id") for e in errors)
     assert any("missing prompt" in e for e in errors)
 
 
@@ -183,3 +183,67 @@ def test_catalogue_without_entries_is_reported(data_dir):
         encoding="utf-8",
     )
     assert "safety_screen: no [[item]] entries" in errors_in(data_dir)
+
+
+def test_resource_without_source_or_checked_on_is_refused(data_dir):
+    replace(data_dir, "safety_resources", 'source = "https://befrienders.org"\n', "")
+    replace(data_dir, "safety_resources", "checked_on = 2026-12-01\n", "")
+    errors = errors_in(data_dir)
+    assert "safety_resources: r-001: missing checked_on (the date the details were checked)" in (
+        errors
+    )
+    assert "safety_resources: r-003: missing source (the address of the service's own page)" in (
+        errors
+    )
+
+
+def test_resource_source_must_be_https_and_checked_on_a_date(data_dir):
+    replace(data_dir, "safety_resources", 'source = "https://befrienders.org"', 'source = "x"')
+    replace(
+        data_dir,
+        "safety_resources",
+        "checked_on = 2026-12-01\nverified = false",
+        'checked_on = "soon"\nverified = "no"',
+    )
+    errors = errors_in(data_dir)
+    assert "safety_resources: r-003: source should start with https://" in errors
+    assert "safety_resources: r-001: checked_on should be a date, like 2026-12-01" in errors
+    assert "safety_resources: r-001: verified should be true or false" in errors
+
+
+def test_near_duplicate_question_is_refused(data_dir):
+    append(
+        data_dir,
+        "questions",
+        '[[question]]\nid = "q-9002"\ndepth = "personal"\ntheme = "childhood_family"\n'
+        'text = "As a child, what made you feel proud of yourself?"',
+    )
+    errors = [e for e in errors_in(data_dir) if "too close" in e]
+    assert len(errors) == 1
+    assert errors[0].startswith("questions: q-9002: text is too close to q-0018 (similarity 0.9")
+    assert errors[0].endswith(f"limit {loader.NEAR_DUPLICATE_SIMILARITY:.2f})")
+
+
+def test_near_duplicate_topic_prompt_is_refused(data_dir):
+    append(
+        data_dir,
+        "conversation_topics",
+        '[[topic]]\nid = "t-901"\nlevel = "light"\ntitle = "Close again"\n'
+        'prompt = "Describe a recent moment when you felt close to your partner. Say what'
+        ' happened and how it felt."',
+    )
+    assert any(
+        e.startswith("conversation_topics: t-901: prompt is too close to t-026")
+        for e in errors_in(data_dir)
+    )
+
+
+def test_retired_entries_are_not_counted_nor_compared_and_must_point_at_a_real_id(data_dir):
+    counts = loader.check(data_dir)[0]
+    replace(data_dir, "questions", 'replaced_by = "q-0018"', 'replaced_by = "q-9999"')
+    replace(data_dir, "questions", 'retired = true\nreplaced_by = "q-0032"', "retired = 1")
+    errors = errors_in(data_dir)
+    assert "questions: q-0107: retired should be true or false" in errors
+    assert "questions: q-0101: replaced_by 'q-9999' is not an id in questions" in errors
+    assert loader.check(data_dir)[0]["questions"] == counts["questions"]
+    assert not any("too close" in e for e in errors)
