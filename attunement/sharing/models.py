@@ -194,7 +194,8 @@ def question_ids(theme: str) -> list[str] | None:
     """The catalogue ids of the questions of `theme`; None (no filter) for no theme."""
     if not theme:
         return None
-    return [q["id"] for q in content.load("questions") if q["theme"] == theme]
+    # Retired questions too: history filtered by theme still shows what was answered.
+    return [q["id"] for q in content.load_all("questions") if q["theme"] == theme]
 
 
 def depth_counts(served: QuerySet[ServedQuestion]) -> dict[str, int]:

@@ -269,11 +269,26 @@ def test_merged_questions_are_retired_but_still_resolve():
 def test_inclusive_questions_and_topics_are_there():
     questions = " ".join(q["text"] for q in content.load("questions")).lower()
     topics = " ".join(t["title"] + " " + t["prompt"] for t in content.load("conversation_topics"))
-    for words in ("language", "culture", "time zones", "visas", "courage to share with your"
-                  " family", "not having them", "senses", "faith"):
+    for words in (
+        "language",
+        "culture",
+        "time zones",
+        "visas",
+        "courage to share with your family",
+        "not having them",
+        "senses",
+        "faith",
+    ):
         assert words in questions, words
-    for words in ("culture", "time zones", "family or community responds to your relationship",
-                  "not having them", "noise, touch, light", "faith", "not yet open"):
+    for words in (
+        "culture",
+        "time zones",
+        "family or community responds to your relationship",
+        "not having them",
+        "noise, touch, light",
+        "faith",
+        "not yet open",
+    ):
         assert words in topics.lower(), words
 
 
@@ -294,8 +309,9 @@ def test_unconfirmed_resources_are_listed_in_the_docs():
 def test_womens_services_say_who_they_are_for_and_are_paired():
     for rid in ("r-012", "r-018", "r-032", "r-043", "r-047"):
         assert "women" in entry("safety_resources", rid)["description"], rid
-    abuse = {(r["region"], r["name"]) for r in content.load("safety_resources")
-             if "abuse" in r["kinds"]}
+    abuse = {
+        (r["region"], r["name"]) for r in content.load("safety_resources") if "abuse" in r["kinds"]
+    }
     assert ("GB", "Men's Advice Line") in abuse and ("IE", "Men's Aid") in abuse
     assert ("DE", "Hilfetelefon Gewalt an Männern") in abuse
 
