@@ -390,6 +390,8 @@ def _check_resource(where: str, entry: dict[str, Any], context: dict[str, Any]) 
         errors.append(f"{where}: checked_on should be a date, like 2026-12-01")
     if "verified" in entry and not isinstance(entry["verified"], bool):
         errors.append(f"{where}: verified should be true or false")
+    if "doubt" in entry and (entry.get("verified") is not False or not _filled(entry["doubt"])):
+        errors.append(f"{where}: doubt is a short reason shown to people, for unverified entries")
     return errors
 
 

@@ -119,7 +119,7 @@ def care_for(kind: str, level: str = "clear") -> Care:
 def care_as_dict(kind: str, level: str = "clear") -> dict[str, Any]:
     """The API's private `care` field: the level, the message and the resources, plain data."""
     care = care_for(kind, level)
-    fields = ("name", "description", "phone", "sms", "url", "hours")
+    fields = ("name", "description", "phone", "sms", "url", "hours", "doubt")
     return {
         "level": care.level,
         "message": care.message,

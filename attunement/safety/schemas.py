@@ -16,6 +16,7 @@ class ResourceOut(Schema):
     # False when the number and hours could not be confirmed on the service's own page: show
     # "Check before relying on it" with the entry.
     verified: bool = True
+    doubt: str = ""  # a specific reason to check before relying on it, shown to people
 
 
 class CareOut(Schema):

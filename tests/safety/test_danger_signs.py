@@ -93,9 +93,14 @@ def test_other_cards_do_not_lead_with_own_behaviour_lines():
         assert "own_behaviour" not in care.KINDS_FOR[kind]
 
 
-def test_unconfirmed_resources_carry_a_note_on_the_page_and_in_the_api(as_alice):
-    body = as_alice.get("/safety/?region=GB").content.decode()
-    assert "Check before relying on it" in body
+def test_a_specific_doubt_is_shown_and_unconfirmed_details_are_marked_in_the_api(as_alice):
+    """People see a doubt only where there is a specific one (hours that change, a number we
+    could not confirm, with where else to turn); a plain "unverified" on every line would cast
+    doubt on numbers an independent audit confirmed, at the worst moment. Hosts see `verified`
+    in the catalogue, the docs and the API."""
+    body = as_alice.get("/safety/?region=GB").content.decode().replace("&#x27;", "'")
+    assert "Opening hours change from time to time: check them on Galop's own site." in body
+    assert "Check before relying on it" not in body
     listed = {r["name"]: r for r in as_alice.get("/api/v1/safety/resources?region=GB").json()}
     assert listed["Shout 85258"]["verified"] is True
     assert listed["Galop LGBT+ Domestic Abuse Helpline"]["verified"] is False
