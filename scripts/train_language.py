@@ -355,6 +355,22 @@ def listening_rows(data: Path) -> list[dict[str, object]]:
     return rows
 
 
+def couples_listening() -> list[dict[str, object]]:
+    """Our couple statement-reply pairs (couples/listening_pairs.jsonl) with their fixed split
+    (splits.split_of on the statement: every reply to one statement falls on one side)."""
+    sys.path.insert(0, str(OWN_DATA))
+    from splits import split_of  # type: ignore[import-not-found]
+
+    path = OWN_DATA / "couples" / "listening_pairs.jsonl"
+    rows: list[dict[str, object]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            row["split"] = split_of(str(row["statement"]))
+            rows.append(row)
+    return rows
+
+
 def train_listening(data: Path, store: dict[str, np.ndarray]) -> None:
     print("listening: AnnoMI therapist turns (split by transcript) + our own pairs")
     rows = listening_rows(data)
