@@ -388,11 +388,12 @@ def _tips(
             "their own words back and check: \u201cDid I get that right?\u201d"
         )
     if fid.missed_feelings and act == "reflection":
-        feeling = fid.missed_feelings[0]
+        token = fid.missed_feelings[0]
+        theirs, yours = t.feeling_readable(token), t.feeling_readable(token, listener=True)
         tips.append(
             "Your reflection caught what your partner said but missed how they felt. They "
-            f"mentioned feeling {feeling}; try adding it: \u201c\u2026and that left you "
-            f"feeling {feeling}.\u201d"
+            f"mentioned feeling {theirs}; try adding it: \u201c\u2026and that left you "
+            f"feeling {yours}.\u201d"
         )
     if act == "question" and question == "closed":
         tips.append(
