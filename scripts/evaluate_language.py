@@ -173,7 +173,9 @@ def eval_listening_couples(out: dict[str, object]) -> None:
         acts,
         "",
     )
-    asked = [(r, x) for r, x in zip(rows, res, strict=True) if r["question"] and x.act == "question"]
+    asked = [
+        (r, x) for r, x in zip(rows, res, strict=True) if r["question"] and x.act == "question"
+    ]
     out["listening_couples_question_macro_f1"] = classes(
         f"listening open/closed: couple test pairs that are questions and called questions "
         f"({len(asked)})",

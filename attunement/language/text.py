@@ -91,7 +91,9 @@ FEELING_FAMILIES: dict[str, list[str]] = {
         "proud content calm peaceful hopeful loved cared appreciated connected safe relaxed "
         "relaxing rested"
     ).split(),
-    "confused": "confused lost unsure uncertain torn puzzled stuck trapped helpless hopeless".split(),
+    "confused": (
+        "confused lost unsure uncertain torn puzzled stuck trapped helpless hopeless"
+    ).split(),
     "jealous": "jealous envious threatened".split(),
 }
 FEELING_WORD_FAMILY: dict[str, str] = {
