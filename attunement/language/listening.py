@@ -131,8 +131,12 @@ _SELF_TURN = re.compile(
 )
 
 
-_ECHO_SKIP = t.FIRST_PERSON | t.SECOND_PERSON | frozenset(
-    "u ur a an the to and that is are am was were be being so just which of it this".split()
+_ECHO_SKIP = (
+    t.FIRST_PERSON
+    | t.SECOND_PERSON
+    | frozenset(
+        "u ur a an the to and that is are am was were be being so just which of it this".split()
+    )
 )
 
 
@@ -146,9 +150,7 @@ def _echoes(statement_stems: set[str], reply: str, match: re.Match[str]) -> bool
     return sum(st in statement_stems for st in stems) / len(stems) >= 0.6
 
 
-def _live(
-    pattern: re.Pattern[str], core: str, statement_stems: set[str]
-) -> re.Match[str] | None:
+def _live(pattern: re.Pattern[str], core: str, statement_stems: set[str]) -> re.Match[str] | None:
     """The first match of pattern in the reply that is not an echo of the speaker's words."""
     for match in pattern.finditer(core):
         if not _echoes(statement_stems, core, match):
@@ -520,7 +522,8 @@ def analyze_listening_batch(pairs: list[tuple[str, str]]) -> list[ListeningResul
         # A verdict or a fix after a real reflection leaves it a reflection that also judges
         # or advises; one that opens the reply (or stands alone) makes the reply "other".
         reflected_first = first_cue > 0 and (
-            bool(_REFLECT.search(core[:first_cue])) or bool(t.feeling_words(core[:first_cue]))
+            bool(_REFLECT.search(core[:first_cue]))
+            or bool(t.feeling_words(core[:first_cue]))
             or core.startswith(("you", "your", "u ", "ur "))
             and len(said & {t.stem(w) for w in t.words(core[:first_cue])}) >= 2
         )

@@ -83,8 +83,7 @@ FEELING_FAMILIES: dict[str, list[str]] = {
         "shattered knackered weary"
     ).split(),
     "ashamed": (
-        "ashamed embarrassed guilty humiliated stupid foolish awkward useless worthless "
-        "inadequate"
+        "ashamed embarrassed guilty humiliated stupid foolish awkward useless worthless inadequate"
     ).split(),
     "happy": (
         "happy glad joy joyful pleased delighted excited thrilled grateful thankful relieved "
