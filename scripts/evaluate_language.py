@@ -157,6 +157,59 @@ def eval_listening(data: Path, out: dict[str, object]) -> None:
         p, r, f, n = prf([getattr(x, name) for x in res], [bool(row[name]) for row in all_own])
         print(f"  {name}: precision {p:.3f} recall {r:.3f} F1 {f:.3f} (support {n})")
         out[f"listening_{name}_f1_own_all"] = f
+    eval_listening_couples(out)
+
+
+def eval_listening_couples(out: dict[str, object]) -> None:
+    """Our couple statement-reply pairs, `test` split only: act, advice and judgment per
+    class, open/closed, and the accuracy of every `case` tag (what that case is about)."""
+    rows = [r for r in tl.couples_listening() if r["split"] == "test"]
+    res = analyze_listening_batch([(str(r["statement"]), str(r["reply"])) for r in rows])
+    acts = ["reflection", "question", "other"]
+    out["listening_couples_act_macro_f1"] = classes(
+        f"listening act: our couple pairs, test split ({len(rows)} pairs)",
+        [x.act for x in res],
+        [r["act"] for r in rows],
+        acts,
+        "",
+    )
+    asked = [
+        (r, x) for r, x in zip(rows, res, strict=True) if r["question"] and x.act == "question"
+    ]
+    out["listening_couples_question_macro_f1"] = classes(
+        f"listening open/closed: couple test pairs that are questions and called questions "
+        f"({len(asked)})",
+        [x.question for _, x in asked],
+        [r["question"] for r, _ in asked],
+        ["open", "closed"],
+        "",
+    )
+    for name in ("advice", "judgment"):
+        out[f"listening_couples_{name}_macro_f1"] = classes(
+            f"listening {name}: couple test pairs",
+            [bool(getattr(x, name)) for x in res],
+            [bool(r[name]) for r in rows],
+            [True, False],
+            "",
+        )
+    print("\nlistening per case: couple test pairs (a pair is right when act, open/closed, advice")
+    print("  and judgment all match its labels)")
+    cases: dict[str, list[bool]] = {}
+    for r, x in zip(rows, res, strict=True):
+        ok = (
+            x.act == r["act"]
+            and (x.question == r["question"] or r["act"] != "question")
+            and x.advice == bool(r["advice"])
+            and x.judgment == bool(r["judgment"])
+        )
+        cases.setdefault(str(r["case"]), []).append(ok)
+    for case in sorted(cases):
+        acc = float(np.mean(cases[case]))
+        print(f"  {case:<26}{acc:>7.3f}{len(cases[case]):>5}")
+        out[f"listening_case_{case}"] = acc
+    overall = float(np.mean([ok for v in cases.values() for ok in v]))
+    print(f"  {'all':<26}{overall:>7.3f}{len(rows):>5}")
+    out["listening_case_all"] = overall
 
 
 def eval_empathy(data: Path, out: dict[str, object]) -> None:

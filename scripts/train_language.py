@@ -355,6 +355,22 @@ def listening_rows(data: Path) -> list[dict[str, object]]:
     return rows
 
 
+def couples_listening() -> list[dict[str, object]]:
+    """Our couple statement-reply pairs (couples/listening_pairs.jsonl) with their fixed split
+    (splits.split_of on the statement: every reply to one statement falls on one side)."""
+    sys.path.insert(0, str(OWN_DATA))
+    from splits import split_of  # type: ignore[import-not-found]
+
+    path = OWN_DATA / "couples" / "listening_pairs.jsonl"
+    rows: list[dict[str, object]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            row["split"] = split_of(str(row["statement"]))
+            rows.append(row)
+    return rows
+
+
 def train_listening(data: Path, store: dict[str, np.ndarray]) -> None:
     print("listening: AnnoMI therapist turns (split by transcript) + our own pairs")
     rows = listening_rows(data)
@@ -362,6 +378,25 @@ def train_listening(data: Path, store: dict[str, np.ndarray]) -> None:
     replies = [str(r["reply"]) for r in rows]
     s_vec = embed(statements, "listening-statements")
     r_vec = embed(replies, "listening-replies")
+    # our couple pairs, train split only (the test split is for evaluate_language.py)
+    couples = [r for r in couples_listening() if r["split"] == "train"]
+    c_statements = [str(r["statement"]) for r in couples]
+    c_replies = [str(r["reply"]) for r in couples]
+    s_vec = np.vstack([s_vec, embed(c_statements, "listening-couples-statements")])
+    r_vec = np.vstack([r_vec, embed(c_replies, "listening-couples-replies")])
+    for r in couples:
+        rows.append(
+            {
+                "statement": r["statement"],
+                "reply": r["reply"],
+                "act": ACT_IDS[str(r["act"])],
+                "question": r["question"] or "n/a",
+                "split": "train",
+                "source": "own",
+            }
+        )
+    statements += c_statements
+    replies += c_replies
     pairs = list(zip(statements, replies, strict=True))
     x = listening.act_features(s_vec, r_vec, pairs)
     y = np.array([int(r["act"]) for r in rows])  # type: ignore[call-overload]

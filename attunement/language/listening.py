@@ -51,11 +51,50 @@ _ADVICE = re.compile(
     r"(?:^|[.!?]\s*)try\b|(?:^|[.!?]\s*)just (?:tell|ask|ignore|stop|talk|let|leave|get|do|go|"
     r"be|say)|if i were you|my advice|i(?:'d| would) (?:just )?(?:tell|talk|ask|leave|stop|go|"
     r"say|suggest|recommend)|you could (?:just|try|always)|maybe you (?:should|could|need)|"
-    r"the best thing (?:to do )?is|what you need (?:to do )?is|i suggest|i recommend|"
-    r"you'd better|don't worry about it|let it go|get over it|we should|we need to|let's|"
-    r"calm down|you just need|all you need|don't worry|no need to worry|nothing to worry about|"
-    r"it'll (?:be )?(?:fine|okay|ok)|you'll be (?:fine|okay|ok)|don't be (?:sad|silly|upset|"
-    r"nervous|scared))\b"
+    r"the best thing (?:to do )?is|what you need to do is|i suggest|i recommend|"
+    r"you'd better|let it go|get over it|we should|we need to|let's|lets|you just need|"
+    r"all you need to do|u should|u need to|"
+    r"(?:^|[.!?]\s*)(?:just )?(?:go|put|take|stop|ask|tell|call|book|set|leave|drive|delete|"
+    r"quit|skip|ignore) (?:\w+ )?(?:on|them|it|her|him|your|the|a|all|up|out|off|to|away|"
+    r"urself|yourself))\b"
+)
+# Suggestions are advice whatever their grammar ("why don't we", "how about", "what if you just").
+_SUGGEST = re.compile(
+    r"\b(?:why don'?t (?:we|you|u|i)|why not|how about|what about (?:we|you|u|trying|\w+ing\b)|"
+    r"what if (?:we|you|u|i)\b|would it help (?:if|to)|shall we|should we|could we|"
+    r"can we (?:try|maybe|just|start|agree)|could you (?:try|just|maybe)|"
+    r"have (?:you|u) (?:tried|thought about|considered)|did you try|"
+    r"(?:maybe|perhaps) (?:we|you|u) (?:could|should|can|need|just|try|might)|"
+    r"(?:you|u) (?:could|might) (?:try|just|always|simply|maybe)|"
+    r"it (?:might|would|could) help (?:if|to)|wouldn't it be (?:better|easier)|"
+    r"i (?:think|feel like) (?:you|u|we) (?:should|need to|ought))\b"
+)
+# Reassurance comforts past the feeling: kind, but neither a reflection nor advice.
+_REASSURE = re.compile(
+    r"\b(?:don'?t (?:even )?worry|dont (?:even )?worry|no need to worry|nothing to worry about|"
+    r"(?:it|everything|things|that|he|she|they|you|we|this)(?:'ll|ll| will) (?:\w+ )?(?:be fine|"
+    r"be okay|be ok|be alright|be great|pass|work out|love you|get better|crush it|nail it|"
+    r"do great|be amazing|come around)|you'll (?:crush|nail|smash|ace)|"
+    r"(?:you|u)(?:'re| are|re) (?:not|NOT) (?:a |an |being )?(?:failure|selfish|second|stupid|"
+    r"useless|bad|burden|crazy|alone|weird|too much)|(?:you|u)(?:'re| are|re) (?:so )?(?:strong|"
+    r"amazing|doing (?:great|fine|amazing)|gorgeous|beautiful|enough|more than enough)|"
+    r"(?:it|that)(?:'s| is) (?:probably )?(?:nothing|normal|just a (?:rough|phase|bad))|"
+    r"just a rough patch|i promise|overthinking|it happens to (?:everyone|everybody)|"
+    r"(?:everyone|everybody) (?:goes through|feels)|it wasn't meant to be|"
+    r"(?:you|u) know (?:i|that i) (?:love|think|care)|of course i (?:love|care)|"
+    r"it(?:'s| is) not (?:that bad|a big deal|the end of the world)|look on the bright side|"
+    r"could be worse|try not to worry|chin up|cheer up)\b"
+)
+# Turning the reply on the speaker ("Well, you're always too tired when I try").
+_COUNTER = re.compile(
+    r"(?:^(?:and|well|oh|funny|like|but|yeah|ok|okay|so|please)?[,\s]*(?:because )?(?:you|u|ur)\b"
+    r"(?:'re| are|re)? ?(?:literally|always|never|also|the one|just as|do the same|did the same)|"
+    r"\b(?:you|u)(?:'re| are|re) the one\b|\blike (?:you|u)(?:'ve| have)? never\b|"
+    r"\bcan (?:you|u) blame me\b|\b(?:you|u) (?:do|did) (?:the same|it too|that too|exactly)|"
+    r"\bwhat about (?:when )?(?:you|u)\b|\bremember\?|\byou called me\b|\blook who'?s talking\b|"
+    r"\bsays the (?:one|person|guy|girl|man|woman)\b|\bat least i\b|\bi'?m not the one\b|"
+    r"\bwe'?re even\b|\bone to talk\b|\bspeak for yourself\b|\bpot,? kettle\b|"
+    r"^(?:but |and |well,? )?(?:you|u)\b[^.?!]*\b(?:too|either|as well)[.!?]*$)"
 )
 _REBUTTAL = re.compile(
     r"(?:^(?:yeah|yes|okay|ok|sure|well|i know|i get it|i hear you|i understand|fine)?[\s,.]*"
@@ -67,11 +106,22 @@ _REBUTTAL = re.compile(
 _JUDGE = re.compile(
     r"\b(?:overreact\w*|too sensitive|so sensitive|that's (?:ridiculous|silly|crazy|stupid|"
     r"unfair|not fair|not true|your problem|on you|childish|dramatic|absurd)|you always|"
-    r"you never|what about me|at least|calm down|get over|not that bad|not a big deal|"
+    r"you never|at least|calm down|get over|not that bad|not a big deal|"
     r"no big deal|you're being|drama\w*|exaggerat\w*|your (?:own )?fault|you brought (?:it|this) "
     r"on|you're (?:wrong|crazy|ridiculous|impossible|selfish|lazy|paranoid|jealous)|"
     r"grow up|seriously\?|whatever|not my fault|you started|typical|of course you|"
-    r"i don't see (?:the|what|why)|that's life|everyone (?:feels|does)|deal with it)\b"
+    r"i don't see (?:the|what|why)|that's life|everyone (?:feels|does)|deal with it|"
+    r"which (?:is|honestly is|seems|sounds) (?:a (?:little|bit|tad) |kind of |kinda |pretty |"
+    r"honestly |so |a little bit )?(?:dramatic|jealous|insecure|controlling|uptight|picky|much|"
+    r"extreme|unfair|unreasonable|childish|selfish|silly|petty|excessive|paranoid|over the top)|"
+    r"(?:kind of|kinda|a bit|a little|pretty|way too|so|too|being) (?:dramatic|jealous|insecure|"
+    r"controlling|uptight|picky|paranoid|petty|needy|clingy|extreme|harsh|touchy|defensive|"
+    r"negative|stubborn|unreasonable|childish|selfish|lazy|judgy|excessive|precious|extra|"
+    r"hysterical|emotional|naive|rigid)|let's be honest|isn't healthy|not healthy either|"
+    r"take (?:everything|things|it) (?:she says |he says )?(?:so |too )?personally|"
+    r"(?:you|u) (?:also )?(?:exaggerate|overreact|overthink)|"
+    r"letting (?:\w+ )?run your life|get a grip|toughen up|man up|snap out of it|"
+    r"become (?:rather |a bit |too )?excessive)\b"
 )
 _SELF_TURN = re.compile(
     r"\b(?:me too|same (?:here|with me|for me)|i feel the same|that happens to me|i also|"
@@ -79,6 +129,33 @@ _SELF_TURN = re.compile(
     r"that reminds me|i went through|i've been through|"
     r"i(?:'ve| have)? ?(?:been|am|was|feel|felt|'m) (?:\w+ )?\w+ too)\b"
 )
+
+
+_ECHO_SKIP = (
+    t.FIRST_PERSON
+    | t.SECOND_PERSON
+    | frozenset(
+        "u ur a an the to and that is are am was were be being so just which of it this".split()
+    )
+)
+
+
+def _echoes(statement_stems: set[str], reply: str, match: re.Match[str]) -> bool:
+    """Whether the words of a match (and the few after it) were the speaker's own: "you always
+    side with your mother" said back, or "your friends say you're overreacting" reflected."""
+    window = t.words(reply[match.start() :])[: len(t.words(match.group(0))) + 3]
+    stems = [t.stem(w) for w in window if w not in _ECHO_SKIP]
+    if not stems:
+        return False
+    return sum(st in statement_stems for st in stems) / len(stems) >= 0.6
+
+
+def _live(pattern: re.Pattern[str], core: str, statement_stems: set[str]) -> re.Match[str] | None:
+    """The first match of pattern in the reply that is not an echo of the speaker's words."""
+    for match in pattern.finditer(core):
+        if not _echoes(statement_stems, core, match):
+            return match
+    return None
 
 
 @dataclass(frozen=True)
@@ -278,6 +355,8 @@ def _tips(
     advice: bool,
     rebuttal: bool,
     judging: bool,
+    reassure: bool = False,
+    self_turn: bool = False,
 ) -> list[str]:
     tips: list[str] = []
     if rebuttal:
@@ -290,7 +369,12 @@ def _tips(
             "Try leaving out the verdict for now. Your partner will open up more when they "
             "feel understood first, even if you see it differently."
         )
-    if fid.self_focus:
+    if reassure and not judging and not rebuttal:
+        tips.append(
+            "Reassurance comes from a kind place, but it can skip past what your partner "
+            "feels. Try first saying back what you heard: \u201cIt sounds like\u2026\u201d"
+        )
+    if fid.self_focus or self_turn:
         tips.append(
             "Your reply turned towards your own experience. Try keeping the spotlight on your "
             "partner for a moment, starting with \u201cyou\u201d: \u201cYou feel\u2026\u201d."
@@ -306,11 +390,12 @@ def _tips(
             "their own words back and check: \u201cDid I get that right?\u201d"
         )
     if fid.missed_feelings and act == "reflection":
-        feeling = fid.missed_feelings[0]
+        token = fid.missed_feelings[0]
+        theirs, yours = t.feeling_readable(token), t.feeling_readable(token, listener=True)
         tips.append(
             "Your reflection caught what your partner said but missed how they felt. They "
-            f"mentioned feeling {feeling}; try adding it: \u201c\u2026and that left you "
-            f"feeling {feeling}.\u201d"
+            f"mentioned feeling {theirs}; try adding it: \u201c\u2026and that left you "
+            f"feeling {yours}.\u201d"
         )
     if act == "question" and question == "closed":
         tips.append(
@@ -322,7 +407,15 @@ def _tips(
             f"Try using a few of your partner's own words, like {_quote(fid.missing_words)}, "
             "so they can hear that the details landed."
         )
-    if act == "other" and not advice and not judging and not rebuttal and fid.score < 0.55:
+    if (
+        act == "other"
+        and not advice
+        and not judging
+        and not rebuttal
+        and not reassure
+        and not self_turn
+        and fid.score < 0.55
+    ):
         tips.append(
             "Try saying back, in your own words, what your partner just told you, starting "
             "with \u201cIt sounds like\u2026\u201d or \u201cSo you\u2026\u201d."
@@ -410,36 +503,67 @@ def analyze_listening_batch(pairs: list[tuple[str, str]]) -> list[ListeningResul
     results = []
     for i, (statement, reply) in enumerate(pairs):
         core = _core(reply)
-        advice = bool(_ADVICE.search(core))
-        rebuttal = bool(_REBUTTAL.search(core))
-        judging = bool(_JUDGE.search(core)) or bool(_SELF_TURN.search(core))
-        act = _decide_act(act_probs[i], reply, rebuttal or judging)
-        advice_match = _ADVICE.search(core)
-        if (
-            advice_match
-            and act == "reflection"
-            and (
-                advice_match.start() == 0
-                or not _REFLECT.search(core[: advice_match.start()])
-                and not t.feeling_words(core[: advice_match.start()])
-            )
-        ):
+        said = {t.stem(w) for w in t.words(statement)}
+        # Words the reply echoes from the statement are the speaker's, never the listener's.
+        advice_match = _live(_ADVICE, core, said)
+        suggest_match = _live(_SUGGEST, core, said)
+        judge_match = _live(_JUDGE, core, said)
+        counter = _live(_COUNTER, core, said) is not None
+        reassure_match = _REASSURE.search(core)
+        self_turn = bool(_SELF_TURN.search(core)) and not _REFLECT.match(core)
+        rebuttal = bool(_REBUTTAL.search(core)) or counter
+        judging = judge_match is not None or counter
+        advice = advice_match is not None or suggest_match is not None
+        act = _decide_act(act_probs[i], reply, rebuttal or self_turn)
+        first_cue = min(
+            (m.start() for m in (advice_match, suggest_match, judge_match) if m is not None),
+            default=-1,
+        )
+        # A verdict or a fix after a real reflection leaves it a reflection that also judges
+        # or advises; one that opens the reply (or stands alone) makes the reply "other".
+        reflected_first = first_cue > 0 and (
+            bool(_REFLECT.search(core[:first_cue]))
+            or bool(t.feeling_words(core[:first_cue]))
+            or core.startswith(("you", "your", "u ", "ur "))
+            and len(said & {t.stem(w) for w in t.words(core[:first_cue])}) >= 2
+        )
+        if (judging and not counter) or advice:
+            if act == "reflection" and not reflected_first:
+                act = "other"
+            elif act == "other" and reflected_first and not rebuttal and not counter:
+                act = "reflection"
+        if reassure_match is not None and act == "reflection":
+            before = core[: reassure_match.start()]
+            if not (_REFLECT.search(before) or t.feeling_words(before)):
+                act = "other"
+        if counter or self_turn:
             act = "other"
         question = _question_type(float(open_probs[i]), reply) if act == "question" else None
+        if suggest_match is not None and (act == "question" or reply.rstrip().endswith("?")):
+            # "Why don't we…?", "How about…?": a proposal to accept or not, not an open door.
+            act, question = "question", "closed"
         fid = _fidelity(statement, reply, float(similarity[i]), act)
         if rebuttal or judging:
             fid = replace(fid, score=round(fid.score * 0.7, 3))
         if fid.self_focus and act == "reflection":
             act = "other"
-        judgment = rebuttal or judging or fid.self_focus
         results.append(
             ListeningResult(
                 act=act,
                 question=question,
                 fidelity=fid.score,
                 advice=advice,
-                judgment=judgment,
-                tips=_tips(act, question, fid, advice, rebuttal, judging),
+                judgment=judging,
+                tips=_tips(
+                    act,
+                    question,
+                    fid,
+                    advice,
+                    rebuttal,
+                    judging,
+                    reassure=reassure_match is not None and not advice,
+                    self_turn=self_turn,
+                ),
             )
         )
     return results

@@ -61,26 +61,38 @@ NEGATIONS = frozenset(
 FEELING_FAMILIES: dict[str, list[str]] = {
     "sad": (
         "sad sadness down low blue upset hurt hurting heartbroken unhappy miserable gutted crushed "
-        "disappointed disappointing let-down depressed grief grieving cry crying tearful"
+        "disappointed disappointing depressed grief grieving cry crying tearful devastated "
+        "numb defeated discouraged"
     ).split(),
     "angry": (
         "angry anger mad furious annoyed annoying irritated frustrated frustrating resentful "
-        "cross livid fed bitter"
+        "cross livid bitter furious enraged outraged disrespected betrayed resentment"
     ).split(),
     "afraid": (
         "afraid scared fear frightened anxious anxiety worried worry worrying nervous panicky "
         "panic uneasy insecure terrified dread stressed stress tense scary daunting "
         "nerve-wracking nervewracking terrifying dreading"
     ).split(),
-    "lonely": "lonely isolated unseen invisible ignored unheard forgotten neglected".split(),
-    "tired": "tired exhausted drained worn overwhelmed burnt burned swamped stretched".split(),
-    "ashamed": "ashamed embarrassed guilty humiliated stupid foolish awkward".split(),
+    "lonely": (
+        "lonely isolated unseen invisible ignored unheard forgotten neglected alone abandoned "
+        "unwanted unloved rejected excluded disconnected distant unappreciated overlooked "
+        "dismissed homesick"
+    ).split(),
+    "tired": (
+        "tired exhausted drained worn overwhelmed burnt burned swamped stretched depleted "
+        "shattered knackered weary"
+    ).split(),
+    "ashamed": (
+        "ashamed embarrassed guilty humiliated stupid foolish awkward useless worthless inadequate"
+    ).split(),
     "happy": (
         "happy glad joy joyful pleased delighted excited thrilled grateful thankful relieved "
         "proud content calm peaceful hopeful loved cared appreciated connected safe relaxed "
         "relaxing rested"
     ).split(),
-    "confused": "confused lost unsure uncertain torn mixed puzzled".split(),
+    "confused": (
+        "confused lost unsure uncertain torn puzzled stuck trapped helpless hopeless"
+    ).split(),
     "jealous": "jealous envious threatened".split(),
 }
 FEELING_WORD_FAMILY: dict[str, str] = {
@@ -105,10 +117,78 @@ FEELING_PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"\b(?:under|so much|a lot of) (?:pressure|strain)\b", "under-pressure", "afraid"),
         (r"\bon edge\b|\bwound up\b|\bkeyed up\b", "on-edge", "afraid"),
         (r"\bhad enough\b|\bsick of\b|\bfed up\b", "had-enough", "angry"),
-        (r"\bleft out\b|\bon (?:my|your|their) own\b", "left-out", "lonely"),
+        (r"\bleft out\b", "left-out", "lonely"),
+        (r"\bon (?:my|your|their) own\b", "on-own", "lonely"),
         (r"\bover the moon\b|\bon cloud nine\b", "over-the-moon", "happy"),
+        (r"\bfar (?:away )?from (?:you|me|him|her|them)\b", "far-from", "lonely"),
+        (r"\blike (?:a|such a|a total|a complete) failure\b", "like-failure", "ashamed"),
+        (r"\btaken for granted\b", "taken-for-granted", "lonely"),
+        (r"\bsecond place\b|\ban afterthought\b", "second-place", "lonely"),
+        (r"\bnot good enough\b", "not-good-enough", "ashamed"),
+        (r"\brunning on empty\b|\bat (?:my|your|their) wits'? end\b", "running-on-empty", "tired"),
+        (r"\blet down\b", "let-down", "sad"),
+        (r"\bfe(?:el|els|lt|eling) (?:so |really |very |pretty )?small\b", "feel-small", "ashamed"),
+        (r"\bfe(?:el|els|lt|eling) (?:so |really |very |pretty )?empty\b", "feel-empty", "sad"),
+        (r"\bcaught off guard\b|\bblindsided\b", "blindsided", "confused"),
     )
 )
+
+# How each feeling reads in a sentence: "They mentioned feeling {partner}" and, in the words the
+# listener could say, "…and that left you feeling {listener}". Words not listed read as themselves.
+FEELING_READABLE: dict[str, tuple[str, str]] = {
+    "worn-down": ("worn down", "worn down"),
+    "wiped-out": ("wiped out", "wiped out"),
+    "drained-by": ("drained", "drained"),
+    "run-down": ("run down", "run down"),
+    "end-of-rope": ("at the end of their rope", "at the end of your rope"),
+    "under-pressure": ("under pressure", "under pressure"),
+    "on-edge": ("on edge", "on edge"),
+    "had-enough": ("fed up", "fed up"),
+    "left-out": ("left out", "left out"),
+    "on-own": ("on their own", "on your own"),
+    "over-the-moon": ("over the moon", "over the moon"),
+    "far-from": ("far from you", "far from me"),
+    "like-failure": ("like a failure", "like a failure"),
+    "taken-for-granted": ("taken for granted", "taken for granted"),
+    "second-place": ("like they come second", "like you come second"),
+    "not-good-enough": ("not good enough", "not good enough"),
+    "running-on-empty": ("like they're running on empty", "like you're running on empty"),
+    "let-down": ("let down", "let down"),
+    "blindsided": ("caught off guard", "caught off guard"),
+    # nouns and verbs that name a feeling read as the adjective
+    "sadness": ("sad", "sad"),
+    "grief": ("grief-stricken", "grief-stricken"),
+    "cry": ("like crying", "like crying"),
+    "crying": ("like crying", "like crying"),
+    "anger": ("angry", "angry"),
+    "annoying": ("annoyed", "annoyed"),
+    "frustrating": ("frustrated", "frustrated"),
+    "resentment": ("resentful", "resentful"),
+    "fear": ("afraid", "afraid"),
+    "anxiety": ("anxious", "anxious"),
+    "worry": ("worried", "worried"),
+    "worrying": ("worried", "worried"),
+    "panic": ("panicky", "panicky"),
+    "dread": ("full of dread", "full of dread"),
+    "dreading": ("full of dread", "full of dread"),
+    "stress": ("stressed", "stressed"),
+    "scary": ("scared", "scared"),
+    "daunting": ("daunted", "daunted"),
+    "nerve-wracking": ("nervous", "nervous"),
+    "nervewracking": ("nervous", "nervous"),
+    "terrifying": ("terrified", "terrified"),
+    "disappointing": ("disappointed", "disappointed"),
+    "joy": ("joyful", "joyful"),
+    "relaxing": ("relaxed", "relaxed"),
+    "cared": ("cared for", "cared for"),
+    "worn": ("worn out", "worn out"),
+    "burnt": ("burnt out", "burnt out"),
+    "burned": ("burnt out", "burnt out"),
+    "stretched": ("stretched thin", "stretched thin"),
+    "feel-small": ("small", "small"),
+    "feel-empty": ("empty", "empty"),
+    "distant": ("distant", "distant"),
+}
 for _pattern, _token, _family in FEELING_PHRASES:
     FEELING_WORD_FAMILY[_token] = _family
 
@@ -216,6 +296,17 @@ def feeling_words(text: str) -> list[str]:
     return found
 
 
+def feeling_readable(token: str, listener: bool = False) -> str:
+    """How a feeling found by feeling_words() reads after "feeling": "had-enough" -> "fed up",
+    "end-of-rope" -> "at the end of their rope" (or "your rope" in the listener's own words),
+    "worries" -> "worried". Never a bare token."""
+    pair = FEELING_READABLE.get(token)
+    if pair is None:
+        canonical = FEELING_STEM_WORD.get(stem(token), token)
+        pair = FEELING_READABLE.get(canonical, (canonical, canonical))
+    return pair[1] if listener else pair[0]
+
+
 def negated_stems(text: str) -> set[str]:
     """Stems of the first content word within three words after each negation."""
     tokens = words(text)
@@ -234,3 +325,7 @@ def negation_count(text: str) -> int:
 
 
 FEELING_STEM_FAMILY: dict[str, str] = {stem(w): f for w, f in FEELING_WORD_FAMILY.items()}
+# The first listed word of each stem, so "worries" reads as "worry" -> "worried".
+FEELING_STEM_WORD: dict[str, str] = {}
+for _word in FEELING_WORD_FAMILY:
+    FEELING_STEM_WORD.setdefault(stem(_word), _word)

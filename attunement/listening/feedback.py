@@ -36,7 +36,7 @@ def _families(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for word in language_text.feeling_words(text):
         family = language_text.feeling_family(word) or word
-        found.setdefault(family, word)
+        found.setdefault(family, language_text.feeling_readable(word))
     return found
 
 

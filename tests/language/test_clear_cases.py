@@ -90,12 +90,19 @@ def test_advice_is_flagged() -> None:
     [
         "But you're on your phone all the time too.",
         "You're overreacting, it was only twenty minutes.",
-        "What about me? I do the mornings every single day.",
     ],
 )
-def test_rebuttal_dismissal_and_turning_to_oneself_are_judgment(reply: str) -> None:
+def test_counter_attack_and_dismissal_are_judgment(reply: str) -> None:
     result = analyze_listening("I felt lonely at the party when you went off with friends.", reply)
     assert result.judgment
+    assert result.act == "other"
+
+
+def test_turning_to_oneself_is_not_a_reflection_nor_a_verdict() -> None:
+    result = analyze_listening(
+        "I felt lonely at the party when you went off with friends.",
+        "What about me? I do the mornings every single day.",
+    )
     assert result.act == "other"
 
 
@@ -243,10 +250,17 @@ def test_moving_for_staying_is_a_contradiction() -> None:
     assert swapped.fidelity < 0.4 < faithful.fidelity
 
 
+def test_reassurance_is_other_but_not_advice() -> None:
+    # issue 10: reassurance is not a reflection; our couple pairs label it neither advice
+    result = analyze_listening(
+        "I'm nervous about meeting your parents on Sunday.", "Don't worry, they'll love you."
+    )
+    assert result.act == "other" and not result.advice
+
+
 @pytest.mark.parametrize(
     "reply",
     [
-        "Don't worry, they'll love you.",
         "If I were you I'd tell her how you feel.",
         "You need to stop worrying, it'll be fine.",
     ],
