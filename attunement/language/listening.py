@@ -168,6 +168,9 @@ class ListeningResult:
     advice: bool
     judgment: bool
     tips: list[str] = field(default_factory=list)
+    # Not in the command's contract: the reply turned the spotlight to the listener's own
+    # experience (the daily question's reply coach flags it).
+    turned_to_self: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -554,6 +557,7 @@ def analyze_listening_batch(pairs: list[tuple[str, str]]) -> list[ListeningResul
                 fidelity=fid.score,
                 advice=advice,
                 judgment=judging,
+                turned_to_self=fid.self_focus or self_turn,
                 tips=_tips(
                     act,
                     question,

@@ -51,7 +51,7 @@ def coach_reply(*, answer: str, reply: str) -> Feedback:
             log.warning("Reply coaching unavailable: text analysis failed.")
     if result is None:
         return Feedback("gentle", "Responses that show interest help most:", list(PROMPTS[:2]))
-    if result.judgment:
+    if result.judgment or result.turned_to_self:
         return Feedback(
             "flag",
             "This reply may turn the spotlight to you, or brush past what they shared. "
