@@ -332,8 +332,12 @@ def eval_conflict(data: Path, out: dict[str, object]) -> None:
 
 
 def quoted(tip: str) -> list[str]:
-    """The phrases a tip quotes from the person's text (between curly quotes, not blanks)."""
-    return [q for q in re.findall("\u201c([^\u201d]*)\u201d", tip) if "___" not in q]
+    """The phrases a tip quotes from the person's text (between curly quotes, not the
+    tip's own example sentences)."""
+    from attunement.language.conflict import _TIPS
+
+    found = re.findall("\u201c([^\u201d]*)\u201d", tip)
+    return [q for q in found if not any(f"\u201c{q}\u201d" in x for x in _TIPS.values())]
 
 
 def eval_conflict_couples(out: dict[str, object]) -> None:
