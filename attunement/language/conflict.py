@@ -67,7 +67,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (
             re.compile(
                 r"\b(?:oh great|oh sure|yeah right|wow,? (?:you )?actually|congratulations|"
-                r"should i throw you|cry me a river|big deal|listen to yourself|"
+                r"should i throw you|cry me a river|thanks for nothing|big deal|listen to yourself|"
                 r"who do you think you are|nobody else would|a child could)\b"
             ),
             0.7,
@@ -155,7 +155,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
 _GENTLE = re.compile(
     r"\b(?:i (?:feel|felt)(?! like (?:you|it)\b| that you\b)|(?<!when )i need|"
     r"i'd (?:really )?(?:love|appreciate)|would you|could you|can we|could we|shall we|"
-    r"i'm sorry|(?<!not )sorry(?! not\b| you feel| if you)|apologi[sz]e|you're right|"
+    r"i'm sorry(?! but)|(?<!not )sorry(?! not\b| you feel| if you| but)|apologi[sz]e|you're right|"
     r"you were right|part of this is on me|thank you(?! for nothing)|thanks(?! for nothing)|"
     r"i appreciate|let's|love you|i love (?:that|how|it when) you|"
     r"i'm (?:so )?(?:proud|grateful|lucky)|"
