@@ -112,6 +112,17 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             0.5,
         ),
         (re.compile(r"\bit wasn't me\b|\bi had a hard day too\b"), 0.6),
+        # excuses and the innocent victim (Gottman): "how was I supposed to know", "at least I"
+        (
+            re.compile(
+                r"\b(?:how (?:was|am) i supposed to|what (?:was|am) i supposed to|"
+                r"you never (?:said|told me|asked)|at least i\b|excuse me for|"
+                r"i(?:'m| am) doing my best|i was (?:only|just) trying|that's not what happened|"
+                r"it's not like (?:you|i)\b|don't (?:put|turn) (?:this|it) on me|"
+                r"i can't (?:do|be) everything|you're the one who)"
+            ),
+            0.55,
+        ),
     ],
     "stonewalling": [
         (
