@@ -74,6 +74,17 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         ),
         (re.compile(r"\bwhatever\b"), 0.35),
         (re.compile(r"\b(?:ugh|pfft|tsk|as if)\b"), 0.4),
+        # mockery and hostile humour (Gottman): "must be nice", "good for you", "grow up"
+        (
+            re.compile(
+                r"\b(?:must be nice|good for you|nice (?:job|going|one)|well done,|"
+                r"how (?:nice|lovely|wonderful) for you|are you (?:serious|kidding me)|"
+                r"grow up|get a grip|what are you,? (?:five|twelve|a child)|even a (?:child|"
+                r"toddler|kid)|bless your (?:little )?heart|sure,? jan|lol ok|okay buddy|"
+                r"shocking,|what a surprise|of course you (?:did|do|would|forgot))"
+            ),
+            0.55,
+        ),
     ],
     "defensiveness": [
         (

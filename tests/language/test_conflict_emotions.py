@@ -81,7 +81,7 @@ def test_conflict_floors_on_our_test_split() -> None:
         f1([h in x.flagged for x in results], [h in r["labels"] for r in rows])  # type: ignore[operator]
         for h in HORSEMEN
     ]
-    assert sum(f1s) / len(f1s) >= 0.55  # 0.651 when written
+    assert sum(f1s) / len(f1s) >= 0.55  # 0.647 when written
     assert min(f1s) >= 0.45
     gentle = [x for x, r in zip(results, rows, strict=True) if r["gentle"]]
     assert sum(bool(x.gentle_rewrite_tips) for x in gentle) / len(gentle) <= 0.2  # 0.125
