@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -30,9 +29,6 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 import train_language as tl  # noqa: E402
-
-sys.path.insert(0, str(REPO / "scripts" / "language_data"))
-from couples_rows import read_couples  # noqa: E402
 
 from attunement.language import (  # noqa: E402
     GOEMOTIONS_LABELS,
@@ -122,6 +118,14 @@ SEVEN_OF = {label: cls for cls, labels in SEVEN.items() for label in labels}
 def seven_class(emotions: Sequence[tuple[str, float]]) -> str:
     """The enISEAR class of the best-scoring label that has one."""
     return next(SEVEN_OF[label] for label, _ in emotions if label in SEVEN_OF)
+
+
+def read_couples(name: str, split: str = "") -> list[dict[str, object]]:
+    """Rows of our couples set NAME (scripts/language_data/couples_rows.py)."""
+    sys.path.insert(0, str(REPO / "scripts" / "language_data"))
+    import couples_rows
+
+    return couples_rows.read_couples(name, split)
 
 
 def eval_emotions_couples(out: dict[str, object]) -> None:
@@ -334,6 +338,8 @@ def eval_conflict(data: Path, out: dict[str, object]) -> None:
 def quoted(tip: str) -> list[str]:
     """The phrases a tip quotes from the person's text (between curly quotes, not the
     tip's own example sentences)."""
+    import re
+
     from attunement.language.conflict import _TIPS
 
     found = re.findall("\u201c([^\u201d]*)\u201d", tip)
