@@ -88,6 +88,76 @@ def eval_emotions(data: Path, out: dict[str, object]) -> None:
         rows,
         "reference: BERT-base fine-tuned, macro-F1 0.46 (Demszky et al. 2020, test set)",
     )
+    eval_emotions_couples(out)
+
+
+# enISEAR's seven classes (Troiano et al. 2019) from the 28 GoEmotions labels; labels with no
+# counterpart (curiosity, desire, surprise, neutral, ...) map to none.
+SEVEN = {
+    "anger": ("anger", "annoyance", "disapproval"),
+    "disgust": ("disgust",),
+    "fear": ("fear", "nervousness"),
+    "guilt": ("remorse",),
+    "joy": (
+        "joy",
+        "amusement",
+        "excitement",
+        "gratitude",
+        "love",
+        "optimism",
+        "relief",
+        "pride",
+        "admiration",
+    ),
+    "sadness": ("sadness", "grief", "disappointment"),
+    "shame": ("embarrassment",),
+}
+SEVEN_OF = {label: cls for cls, labels in SEVEN.items() for label in labels}
+
+
+def seven_class(emotions: Sequence[tuple[str, float]]) -> str:
+    """The enISEAR class of the best-scoring label that has one."""
+    return next(SEVEN_OF[label] for label, _ in emotions if label in SEVEN_OF)
+
+
+def read_couples(name: str, split: str = "") -> list[dict[str, object]]:
+    """Rows of our couples set NAME (scripts/language_data/couples_rows.py)."""
+    sys.path.insert(0, str(REPO / "scripts" / "language_data"))
+    import couples_rows
+
+    return couples_rows.read_couples(name, split)
+
+
+def eval_emotions_couples(out: dict[str, object]) -> None:
+    rows = read_couples("emotions", "test")
+    results = analyze_emotions_batch([str(r["text"]) for r in rows])
+    gold = [set(r["emotions"]) for r in rows]  # type: ignore[call-overload]
+    top = [x.top for x in results]
+    hit = float(np.mean([t in g for t, g in zip(top, gold, strict=True)]))
+    present = [set(x.present) for x in results]
+    out["emotions_couples_test_macro_f1"] = table(
+        f"emotions: our couples test split ({len(rows)} texts; top label in gold {hit:.3f})",
+        [
+            (label, [label in p for p in present], [label in g for g in gold])
+            for label in GOEMOTIONS_LABELS
+        ],
+        "never trained or tuned on",
+    )
+    out["emotions_couples_test_top_hit"] = hit
+    mapped = [
+        (seven_class(x.emotions), SEVEN_OF[next(lab for lab in r["emotions"] if lab in SEVEN_OF)])  # type: ignore[attr-defined]
+        for x, r in zip(results, rows, strict=True)
+        if any(lab in SEVEN_OF for lab in r["emotions"])  # type: ignore[attr-defined]
+    ]
+    out["emotions_couples_test_seven_accuracy"] = float(np.mean([p == g for p, g in mapped]))
+    classes(
+        f"emotions mapped to enISEAR's 7 classes: our couples test split ({len(mapped)} texts "
+        "with a mappable label; there is no enISEAR data here)",
+        [p for p, _ in mapped],
+        [g for _, g in mapped],
+        list(SEVEN),
+        "target accuracy >= 0.60 (on enISEAR)",
+    )
 
 
 def eval_listening(data: Path, out: dict[str, object]) -> None:
@@ -304,6 +374,7 @@ def eval_conflict(data: Path, out: dict[str, object]) -> None:
             if split == "check"
             else "three quarters of these trained the head: optimistic",
         )
+    eval_conflict_couples(out)
     with (data / "jigsaw_sample_ibm" / "test_examples.csv").open(encoding="utf-8") as handle:
         reader = list(csv.DictReader(handle))
     if reader and "toxic" in reader[0]:
@@ -315,6 +386,51 @@ def eval_conflict(data: Path, out: dict[str, object]) -> None:
             f"  Jigsaw smoke test: mean contempt {contempt[toxic].mean():.2f} on toxic "
             f"comments vs {contempt[~toxic].mean():.2f} on the rest"
         )
+
+
+def quoted(tip: str) -> list[str]:
+    """The phrases a tip quotes from the person's text (between curly quotes, not the
+    tip's own example sentences)."""
+    import re
+
+    from attunement.language.conflict import _TIPS
+
+    found = re.findall("\u201c([^\u201d]*)\u201d", tip)
+    return [q for q in found if not any(f"\u201c{q}\u201d" in x for x in _TIPS.values())]
+
+
+def eval_conflict_couples(out: dict[str, object]) -> None:
+    rows = read_couples("conflict")
+    test = read_couples("conflict", "test")
+    res = analyze_conflict_batch([str(r["text"]) for r in test])
+    out["conflict_couples_test_macro_f1"] = table(
+        f"conflict: our couples test split ({len(test)}; flagged at >= 0.5)",
+        [
+            (h, [h in x.flagged for x in res], [h in r["labels"] for r in test])  # type: ignore[operator]
+            for h in HORSEMEN
+        ],
+        "never trained or tuned on",
+    )
+    gentle = [x for x, r in zip(res, test, strict=True) if r["gentle"]]
+    clean = [x for x, r in zip(res, test, strict=True) if not r["labels"]]
+    rate = float(np.mean([bool(x.gentle_rewrite_tips) for x in gentle]))
+    clean_rate = float(np.mean([bool(x.gentle_rewrite_tips) for x in clean]))
+    print(
+        f"  gentle start-ups and repairs given a horseman tip: {rate:.3f} of {len(gentle)}; "
+        f"all rows without a horseman: {clean_rate:.3f} of {len(clean)}"
+    )
+    out["conflict_couples_test_gentle_tip_rate"] = rate
+    out["conflict_couples_test_clean_tip_rate"] = clean_rate
+    everything = analyze_conflict_batch([str(r["text"]) for r in rows])
+    bad = [
+        (q, str(r["text"]))
+        for x, r in zip(everything, rows, strict=True)
+        for tip in x.gentle_rewrite_tips
+        for q in quoted(tip)
+        if q.lower() not in str(r["text"]).lower()
+    ]
+    print(f"  tips quoting words the person never wrote, whole file ({len(rows)}): {len(bad)}")
+    out["conflict_couples_misquotes_all"] = len(bad)
 
 
 EVALS = {

@@ -15,11 +15,12 @@ import numpy as np
 
 from . import text as t
 from .encoder import encode
-from .features import FloatArray
+from .features import FloatArray, vader_features
 from .heads import has_head, logits, sigmoid
 
 HORSEMEN = ("criticism", "contempt", "defensiveness", "stonewalling")
 FLAG_AT = 0.5
+WARM_AT = 0.4
 
 # (pattern, weight): a weight is how sure one match alone makes us.
 _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
@@ -52,7 +53,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (
             re.compile(
                 r"\b(?:idiot|stupid|pathetic|moron|loser|dumb|disgusting|clueless|"
-                r"ridiculous|joke|baby|genius|embarrassing|useless)\b"
+                r"ridiculous|joke|such a baby|big baby|genius|embarrassing|useless)\b"
             ),
             0.6,
         ),
@@ -66,13 +67,24 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (
             re.compile(
                 r"\b(?:oh great|oh sure|yeah right|wow,? (?:you )?actually|congratulations|"
-                r"should i throw you|cry me a river|big deal|listen to yourself|"
+                r"should i throw you|cry me a river|thanks for nothing|big deal|listen to yourself|"
                 r"who do you think you are|nobody else would|a child could)\b"
             ),
             0.7,
         ),
         (re.compile(r"\bwhatever\b"), 0.35),
         (re.compile(r"\b(?:ugh|pfft|tsk|as if)\b"), 0.4),
+        # mockery and hostile humour (Gottman): "must be nice", "good for you", "grow up"
+        (
+            re.compile(
+                r"\b(?:must be nice|good for you|nice (?:job|going|one)|well done,|"
+                r"how (?:nice|lovely|wonderful) for you|are you (?:serious|kidding me)|"
+                r"grow up|get a grip|what are you,? (?:five|twelve|a child)|even a (?:child|"
+                r"toddler|kid)|bless your (?:little )?heart|sure,? jan|lol ok|okay buddy|"
+                r"shocking,|what a surprise|of course you (?:did|do|would|forgot))"
+            ),
+            0.55,
+        ),
     ],
     "defensiveness": [
         (
@@ -111,6 +123,17 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             0.5,
         ),
         (re.compile(r"\bit wasn't me\b|\bi had a hard day too\b"), 0.6),
+        # excuses and the innocent victim (Gottman): "how was I supposed to know", "at least I"
+        (
+            re.compile(
+                r"\b(?:how (?:was|am) i supposed to|what (?:was|am) i supposed to|"
+                r"you never (?:said|told me|asked)|at least i\b|excuse me for|"
+                r"i(?:'m| am) doing my best|i was (?:only|just) trying|that's not what happened|"
+                r"it's not like (?:you|i)\b|don't (?:put|turn) (?:this|it) on me|"
+                r"i can't (?:do|be) everything|you're the one who)"
+            ),
+            0.55,
+        ),
     ],
     "stonewalling": [
         (
@@ -148,10 +171,23 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     ],
 }
 
-# Softeners that point away from a horseman even when a cue fires.
+# Softeners that point away from a horseman even when a cue fires: the speaker's own feeling,
+# need or share of it ("I get anxious when...", "that's more my thing"), a request, an apology,
+# or appreciation. "I feel like you..." is a judgment dressed as a feeling, so it is not one.
 _GENTLE = re.compile(
-    r"\b(?:i feel|i felt|i need|i'd love|would you|could you|can we|i'm sorry|i apologi[sz]e|"
-    r"you're right|part of this is on me|thank you|i appreciate|let's|love you)\b"
+    r"\b(?:i (?:feel|felt)(?! like (?:you|it)\b| that you\b)|(?<!when )i need|"
+    r"i'd (?:really )?(?:love|appreciate)|would you|could you|can we|could we|shall we|"
+    r"i'm sorry(?! but)|(?<!not )sorry(?! not\b| you feel| if you| but)|apologi[sz]e|you're right|"
+    r"you were right|part of this is on me|thank you(?! for nothing)|thanks(?! for nothing)|"
+    r"i appreciate|let's|love you|i love (?:that|how|it when) you|"
+    r"i'm (?:so )?(?:proud|grateful|lucky)|"
+    r"i (?:get|got|am|'m|was) (?:a bit |really |so |kind of |pretty )?(?:anxious|nervous|"
+    r"worried|scared|stressed|lonely|jealous|insecure|overwhelmed|sad|hurt|defensive)|"
+    r"(?:a|more) me thing|my (?:own )?(?:thing|issue|baggage)|"
+    r"(?<!'s )not (?:about |because of )?you\b|"
+    r"(?<!not )(?<!'s )(?<!is it )my (?:fault|bad)|i was wrong|i (?:should|shouldn't) have(?! to)|"
+    r"i take responsibility|i'm responsible|i messed up|no excuses|i'll try|i'm working on|"
+    r"i want us to|not something you did|never fail to|it's one of my favou?rite)\b"
 )
 _BREAK = re.compile(r"\b(?:break|minutes?|come back|calm down|tomorrow|later)\b")
 
@@ -216,20 +252,35 @@ def cue_scores(text: str) -> tuple[dict[str, float], dict[str, str]]:
 
 
 def conflict_features(vectors: FloatArray, texts: list[str]) -> FloatArray:
-    """Input of the trained head: the embedding beside the four cue scores."""
+    """Input of the trained head: the embedding beside the four cue scores, the gentle flag and
+    VADER's four sentiment scores (warm "you always..." lines are praise, not criticism)."""
     cues = np.array(
         [[scores[h] for h in HORSEMEN] for scores, _ in map(cue_scores, texts)], dtype=np.float64
     )
     gentle = np.array([[1.0 if _GENTLE.search(t.normalise(x)) else 0.0] for x in texts])
-    return np.hstack([vectors, cues, gentle])
+    return np.hstack([vectors, cues, gentle, vader_features(texts)])
 
 
-def _tips(scores: dict[str, float], quotes: dict[str, str]) -> list[str]:
+def _quote_in(text: str, phrase: str) -> str | None:
+    """The words of `text` that `phrase` (found in the normalised text) came from, as the person
+    wrote them; None when they cannot be found there."""
+    parts = [re.escape(w) for w in phrase.split()]
+    if not parts:
+        return None
+    pattern = r"\s+".join(parts).replace("'", "['\u2019\u2018]")
+    match = re.search(pattern, text, flags=re.IGNORECASE)
+    return match.group(0) if match else None
+
+
+def _tips(text: str, scores: dict[str, float], quotes: dict[str, str]) -> list[str]:
+    """Tips for the (at most two) highest flagged horsemen. A tip quotes only words the person
+    wrote; with no matching words it speaks generally."""
     flagged = sorted((h for h in HORSEMEN if scores[h] >= FLAG_AT), key=lambda h: -scores[h])
     tips = []
     for horseman in flagged[:2]:
-        quote = quotes.get(horseman)
-        phrase = f"\u201c{quote}\u201d" if quote else "a \u201cyou always\u201d"
+        found = quotes.get(horseman)
+        quote = _quote_in(text, found) if found else None
+        phrase = f"\u201c{quote}\u201d" if quote else "a sweeping word about them"
         tips.append(_TIPS[horseman].format(quote=phrase))
     return tips
 
@@ -250,19 +301,25 @@ def analyze_conflict_batch(texts: list[str]) -> list[ConflictResult]:
     for i, text in enumerate(texts):
         cues, quotes = cue_scores(text)
         core = t.normalise(text)
-        gentle = bool(_GENTLE.search(core))
+        # warm: praise with no negative word and no put-down ("You always find the bright
+        # side") reads as gentle too
+        neg, compound = features[i, -4], features[i, -1]
+        warm = neg == 0.0 and compound >= WARM_AT and cues["contempt"] == 0.0
+        gentle = bool(_GENTLE.search(core)) or warm
         scores: dict[str, float] = {}
         for j, horseman in enumerate(HORSEMEN):
             learned = float(head[i, j]) if head is not None else 0.0
             if horseman == "contempt":
                 learned = max(learned, 0.6 * float(proxy[i]))
-            score = 1.0 - (1.0 - cues[horseman]) * (1.0 - 0.65 * learned)
+            score = 1.0 - (1.0 - cues[horseman]) * (1.0 - learned)
             if gentle:
                 score *= 0.6
             if horseman == "stonewalling" and _BREAK.search(core) and gentle:
                 score *= 0.5
             scores[horseman] = round(min(1.0, max(0.0, score)), 3)
-        results.append(ConflictResult(**scores, gentle_rewrite_tips=_tips(scores, quotes)))
+        # a gentle start-up or repair gets no horseman tip, whatever it scores
+        tips = [] if gentle else _tips(text, scores, quotes)
+        results.append(ConflictResult(**scores, gentle_rewrite_tips=tips))
     return results
 
 

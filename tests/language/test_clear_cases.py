@@ -198,7 +198,7 @@ def test_gentle_start_up_is_calm() -> None:
 
 def test_criticism_tip_quotes_the_words_used() -> None:
     result = analyze_conflict("You always leave your clothes on the floor.")
-    assert any("you always" in tip for tip in result.gentle_rewrite_tips)
+    assert any("\u201cYou always\u201d" in tip for tip in result.gentle_rewrite_tips)
 
 
 # ---------------------------------------------------------------- safety
