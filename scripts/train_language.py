@@ -434,6 +434,9 @@ def cssrs_pieces(data: Path, split: str, cap: int = 60) -> list[tuple[str, str, 
 SAFETY_COUPLES = OWN_DATA / "couples"
 # Our couple texts weigh as much as 30 public ones: they are the kind of text the screen reads.
 SAFETY_OWN_WEIGHT = 30.0
+# Public everyday comments weigh 8: with less, a text unlike anything trained on ("hello") sits
+# near the prior of our risk-rich couple set and gets a quiet line.
+SAFETY_EVERYDAY_WEIGHT = 8.0
 # The two bars are set on out-of-fold scores of the train split: a care card for at most 4% of
 # everyday texts with trigger words, anything at all (card or quiet line) for at most 17%.
 SAFETY_CLEAR_QUANTILE = 0.96
@@ -519,7 +522,7 @@ def train_safety(data: Path, store: dict[str, np.ndarray]) -> None:
             [
                 np.full(len(cy), SAFETY_OWN_WEIGHT),
                 np.ones(int(keep.sum())),
-                np.ones(len(g_pick)),
+                np.full(len(g_pick), SAFETY_EVERYDAY_WEIGHT),
                 np.full(len(o_y), SAFETY_OWN_WEIGHT),
             ]
         )

@@ -208,6 +208,16 @@ _IDIOMS = re.compile(
 )
 
 
+# The commonest figurative uses of "kill" and "die", taken out before the encoder reads a piece,
+# so that a short "This deadline is killing me." is read as what is left ("This deadline is").
+_FIGURES_OF_SPEECH = re.compile(
+    r"\b(?:(?:is|are|was|were|it's|that's|you're|you are) (?:literally )?kill(?:ing|ed) me|"
+    r"kill(?:ed|ing) it|dying (?:to|for|of)|(?:could|would|'d) kill for|died laughing|"
+    r"die of (?:embarrassment|laughter|shame)|hit me with (?:a|an|the|some|this) (?:surprise|news|"
+    r"question|joke|request|bill|idea|song|party|present|gift)\w*)\b",
+    re.IGNORECASE,
+)
+
 LEVELS = ("none", "possible", "clear")
 
 
@@ -236,7 +246,7 @@ def pieces(text: str) -> list[str]:
     read however long it is (the encoder itself stops at 256 tokens)."""
     out: list[str] = []
     current: list[str] = []
-    for sentence in t.sentences(text):
+    for sentence in t.sentences(_FIGURES_OF_SPEECH.sub(" ", text)):
         tokens = sentence.split()
         for start in range(0, len(tokens), _PIECE_WORDS):
             chunk = tokens[start : start + _PIECE_WORDS]
@@ -292,11 +302,14 @@ def analyze_safety_batch(texts: list[str]) -> list[SafetyResult]:
         part = probs[start:end]
         riskiest = int(np.argmax(1.0 - part[:, 0]))
         learned = float(1.0 - part[riskiest, 0])
-        kind = RISKS[1 + int(np.argmax(part[riskiest, 1:]))]
         cues = cue_scores(text)
+        # the kind: the head's probability of each risk on the riskiest piece, joined with that
+        # risk's cue by noisy-or
+        kind = max(
+            RISKS[1:],
+            key=lambda r: 1.0 - (1.0 - part[riskiest, RISKS.index(r)]) * (1.0 - cues[r]),
+        )
         cue_kind = max(cues, key=lambda r: cues[r])
-        if cues[cue_kind] > learned:
-            kind = cue_kind
         score = round(min(1.0, max(0.0, 1.0 - (1.0 - learned) * (1.0 - cues[cue_kind]))), 3)
         level = "clear" if score >= clear_at else "possible" if score >= possible_at else "none"
         results.append(
