@@ -8,7 +8,8 @@ Prints per-class precision, recall and F1 and the macro-F1 for:
              held-out quarter of our own listening pairs
   empathy    EPITOME, all rows (check-only data: nothing is trained or tuned on it), and our
              own hand-written pairs (on which the rules were revised)
-  safety     C-SSRS held-out users (split by user), and the held-out quarter of our own set
+  safety     our couple texts (test split) and the independent eval set by level, risk kind and
+             voice; C-SSRS held-out users (split by user); our older sentences' held-out quarter
   conflict   the held-out quarter of our own conflict sentences
 """
 
@@ -315,35 +316,102 @@ def eval_empathy_own(out: dict[str, object]) -> None:
         )
 
 
+SAFETY_EVAL = tl.SAFETY_COUPLES / "eval" / "safety_eval.jsonl"
+
+
+def safety_couples_figures(
+    title: str, rows: list[dict[str, object]], key: str, out: dict[str, object]
+) -> None:
+    """Every figure of the screen on written couple texts: risk texts caught (any level), how
+    many of them get the card, the kind named, by risk kind and by voice; everyday texts that
+    get a card or a quiet line."""
+    res = analyze_safety_batch([str(r["text"]) for r in rows])
+    risky = [(r, x) for r, x in zip(rows, res, strict=True) if r["risk"] != "none"]
+    everyday = [
+        (r, x)
+        for r, x in zip(rows, res, strict=True)
+        if r["risk"] == "none" and r.get("hard", True)
+    ]
+    print(f"\n{title}: {len(risky)} risk texts, {len(everyday)} everyday texts with trigger words")
+
+    def line(name: str, group: list[tuple[dict[str, object], object]]) -> None:
+        found = [x for _, x in group if x.level != "none"]  # type: ignore[attr-defined]
+        clear = [x for _, x in group if x.level == "clear"]  # type: ignore[attr-defined]
+        kind = [r["risk"] == x.risk for r, x in group]  # type: ignore[attr-defined]
+        print(
+            f"  {name:<26}{len(group):>5}   caught {len(found) / len(group):.3f}   "
+            f"card {len(clear) / len(group):.3f}   kind right {np.mean(kind):.3f}"
+        )
+
+    print(f"  {'risk texts':<26}{'n':>5}")
+    line("all", risky)  # type: ignore[arg-type]
+    for field in ("risk", "level", "voice", "indirect"):
+        values = sorted({str(r.get(field)) for r, _ in risky if field in r})
+        for value in values:
+            group = [(r, x) for r, x in risky if str(r.get(field)) == value]
+            line(f"{field}={value}", group)  # type: ignore[arg-type]
+    card = float(np.mean([x.level == "clear" for _, x in everyday]))
+    quiet = float(np.mean([x.level == "possible" for _, x in everyday]))
+    print(f"  everyday: care card {card:.3f} (target <= 0.05), quiet line {quiet:.3f} (<= 0.15)")
+    voices = sorted({str(r.get("voice")) for r, _ in everyday})
+    for voice in voices:
+        group = [x for r, x in everyday if str(r.get("voice")) == voice]
+        print(
+            f"    voice={voice:<16}{len(group):>5}   card "
+            f"{np.mean([x.level == 'clear' for x in group]):.3f}   quiet "
+            f"{np.mean([x.level == 'possible' for x in group]):.3f}"
+        )
+    recall = float(np.mean([x.level != "none" for _, x in risky]))
+    clear_share = float(np.mean([x.level == "clear" for _, x in risky]))
+    print(f"  risk: caught {recall:.3f} (target >= 0.95), as a card {clear_share:.3f} (>= 0.85)")
+    out[f"safety_{key}_recall"] = recall
+    out[f"safety_{key}_clear_share"] = clear_share
+    out[f"safety_{key}_everyday_card"] = card
+    out[f"safety_{key}_everyday_quiet"] = quiet
+
+
 def eval_safety(data: Path, out: dict[str, object]) -> None:
+    test = tl.read_safety_couples("test")
+    safety_couples_figures("safety: our couple texts, test split", test, "test", out)
+    independent = [
+        json.loads(line)
+        for line in SAFETY_EVAL.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    safety_couples_figures(
+        "safety: independent eval set (never trained or tuned on)", independent, "eval", out
+    )
+
     users = [u for u in tl.read_cssrs(data) if tl.user_split(u[0]) == "check"]
     started = time.perf_counter()
     results = analyze_safety_batch([posts for _, posts, _ in users])
     took = time.perf_counter() - started
     labels = [label for _, _, label in users]
-    at_risk = [r.at_risk for r in results]
     risky = [label in tl.SELF_HARM_LABELS for label in labels]
     judged = [i for i, label in enumerate(labels) if label != "Indicator"]
-    out["safety_cssrs_macro_f1"] = table(
-        f"safety: C-SSRS held-out users ({len(users)} users, {took:.0f}s), "
-        "at risk = Ideation/Behavior/Attempt, not = Supportive",
-        [
-            ("at risk", [at_risk[i] for i in judged], [risky[i] for i in judged]),
-            ("not at risk", [not at_risk[i] for i in judged], [not risky[i] for i in judged]),
-        ],
-        "no published figure for this binary split; recall is what matters",
-    )
-    for label in ("Supportive", "Indicator", "Ideation", "Behavior", "Attempt"):
-        idx = [i for i, x in enumerate(labels) if x == label]
-        if idx:
-            share = float(np.mean([at_risk[i] for i in idx]))
-            print(f"  flagged among {label:<11} users: {share:.2f} of {len(idx)}")
-            out[f"safety_cssrs_flagged_{label.lower()}"] = share
-    scores = np.array([r.score for r in results])
-    for cut in (0.3, 0.5, 0.7, 0.9):
-        rec = float(np.mean(scores[np.array(risky)] >= cut))
-        sup = float(np.mean([scores[i] >= cut for i, x in enumerate(labels) if x == "Supportive"]))
-        print(f"  if the bar were {cut}: recall {rec:.2f}, Supportive users flagged {sup:.2f}")
+    for name, flagged in (
+        ("any level", [r.level != "none" for r in results]),
+        ("card only", [r.level == "clear" for r in results]),
+    ):
+        key = "" if name == "any level" else "_card"
+        out[f"safety_cssrs{key}_macro_f1"] = table(
+            f"safety: C-SSRS held-out users ({len(users)} users, {took:.0f}s), flagged = "
+            f"{name}; at risk = Ideation/Behavior/Attempt, not = Supportive",
+            [
+                ("at risk", [flagged[i] for i in judged], [risky[i] for i in judged]),
+                ("not at risk", [not flagged[i] for i in judged], [not risky[i] for i in judged]),
+            ],
+            "targets: at-risk recall >= 0.95, precision >= 0.75",
+        )
+        p, r, _, _ = prf([flagged[i] for i in judged], [risky[i] for i in judged])
+        out[f"safety_cssrs{key}_recall"] = r
+        out[f"safety_cssrs{key}_precision"] = p
+        for label in ("Supportive", "Indicator", "Ideation", "Behavior", "Attempt"):
+            idx = [i for i, x in enumerate(labels) if x == label]
+            if idx:
+                share = float(np.mean([flagged[i] for i in idx]))
+                print(f"  flagged among {label:<11} users: {share:.2f} of {len(idx)}")
+                out[f"safety_cssrs{key}_flagged_{label.lower()}"] = share
 
     own = tl.read_own("safety")
     check = [r for i, r in enumerate(own) if tl.own_split(i) == "check"]
@@ -351,7 +419,7 @@ def eval_safety(data: Path, out: dict[str, object]) -> None:
     from attunement.language.safety import RISKS
 
     out["safety_own_macro_f1"] = classes(
-        f"safety: our own held-out sentences ({len(check)})",
+        f"safety: our older sentences, held-out quarter ({len(check)})",
         [x.risk for x in res],
         [r["risk"] for r in check],
         RISKS,

@@ -488,67 +488,151 @@ def cssrs_pieces(data: Path, split: str, cap: int = 60) -> list[tuple[str, str, 
     return out
 
 
+SAFETY_COUPLES = OWN_DATA / "couples"
+# Our couple texts weigh as much as 30 public ones: they are the kind of text the screen reads.
+SAFETY_OWN_WEIGHT = 30.0
+# Public everyday comments weigh 8: with less, a text unlike anything trained on ("hello") sits
+# near the prior of our risk-rich couple set and gets a quiet line.
+SAFETY_EVERYDAY_WEIGHT = 8.0
+# The two bars are set on out-of-fold scores of the train split: a care card for at most 4% of
+# everyday texts with trigger words, anything at all (card or quiet line) for at most 17%.
+SAFETY_CLEAR_QUANTILE = 0.96
+SAFETY_POSSIBLE_QUANTILE = 0.83
+SAFETY_FOLDS = 5
+
+
+def read_safety_couples(split: str) -> list[dict[str, object]]:
+    """Our couple texts (risk and everyday) of one split (scripts/language_data/splits.py)."""
+    sys.path.insert(0, str(OWN_DATA.parent))
+    from language_data.splits import split_of
+
+    rows: list[dict[str, object]] = []
+    for name in ("safety_risk", "safety_everyday"):
+        for line in (SAFETY_COUPLES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if split_of(str(row["text"])) == split:
+                    rows.append(row)
+    return rows
+
+
+def safety_piece_vectors(texts: list[str], name: str) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Vectors of every piece of every text (safety.pieces) and each text's span of pieces."""
+    spans: list[tuple[int, int]] = []
+    all_pieces: list[str] = []
+    for text in texts:
+        parts = safety.pieces(text)
+        spans.append((len(all_pieces), len(all_pieces) + len(parts)))
+        all_pieces.extend(parts)
+    return embed(all_pieces, name), spans
+
+
+def safety_text_scores(
+    params: dict[str, np.ndarray], x: np.ndarray, spans: list[tuple[int, int]], texts: list[str]
+) -> np.ndarray:
+    """The screen's score of each text, computed as attunement.language.safety does."""
+    z = predict(params, x)
+    p = np.exp(z - z.max(1, keepdims=True))
+    p /= p.sum(1, keepdims=True)
+    out = []
+    for (start, end), text in zip(spans, texts, strict=True):
+        learned = float((1.0 - p[start:end, 0]).max())
+        cue = max(safety.cue_scores(text).values())
+        out.append(1.0 - (1.0 - learned) * (1.0 - cue))
+    return np.array(out)
+
+
 def train_safety(data: Path, store: dict[str, np.ndarray]) -> None:
-    print("safety: C-SSRS users (split by user) + GoEmotions as everyday text + our own set")
+    print(
+        "safety: our couple texts (train split) + C-SSRS users (split by user) + GoEmotions as "
+        "everyday text + our older sentences; bars from 5-fold out-of-fold scores on train"
+    )
+    couples = read_safety_couples("train")
+    c_texts = [str(r["text"]) for r in couples]
+    c_vec, c_spans = safety_piece_vectors(c_texts, "safety-couples-train")
+    c_y = np.concatenate(
+        [[SAFETY_IDS[str(r["risk"])]] * (e - s) for r, (s, e) in zip(couples, c_spans, strict=True)]
+    ).astype(int)
     texts: list[str] = []
     labels: list[int] = []
-    weights: list[float] = []
-    for _, label, piece in cssrs_pieces(data, "train"):
-        if label in SELF_HARM_LABELS:
+    users: list[str] = []
+    for user, label, piece in cssrs_pieces(data, "train"):
+        if label in SELF_HARM_LABELS or label == "Supportive":
             texts.append(piece)
-            labels.append(SAFETY_IDS["self_harm"])
-            weights.append(1.0)
-        elif label == "Supportive":
-            texts.append(piece)
-            labels.append(SAFETY_IDS["none"])
-            weights.append(1.0)
+            labels.append(SAFETY_IDS["self_harm" if label in SELF_HARM_LABELS else "none"])
+            users.append(user)
+    s_vec = embed(texts, "cssrs-train-pieces")
+    s_y = np.array(labels)
     g_texts, _ = read_goemotions(data, "train")
     g_vec_all = embed(g_texts, "goemotions-train")
     rng = np.random.default_rng(SEED)
     g_pick = rng.choice(len(g_texts), size=6000, replace=False)
     own = read_own("safety")
     own_rows = [r for i, r in enumerate(own) if own_split(i) == "train"]
-    own_texts = [str(r["text"]) for r in own_rows]
-    c_vec = embed(texts, "cssrs-train-pieces")
-    o_vec = embed(own_texts, "safety-own-train")
-    x = np.vstack([c_vec, g_vec_all[g_pick], o_vec])
-    y = np.array(
-        labels + [SAFETY_IDS["none"]] * len(g_pick) + [SAFETY_IDS[str(r["risk"])] for r in own_rows]
-    )
-    w = np.array(weights + [1.0] * len(g_pick) + [25.0] * len(own_rows))
-    params = fit(x, y, kind="multiclass", l2=3e-3, epochs=300, lr=5e-3, weights=w)
-    # A user's label is about the user, not each sentence: most sentences of a person at risk
-    # are ordinary. Keep as self-harm examples only each such user's riskiest third of pieces
-    # (by the first model) and refit; the rest are left out.
-    self_harm = SAFETY_IDS["self_harm"]
-    first = predict(params, c_vec)
-    first = np.exp(first - first.max(1, keepdims=True))
-    risk = first[:, self_harm] / first.sum(1)
-    users = [
-        u
-        for u, label, _ in cssrs_pieces(data, "train")
-        if label in SELF_HARM_LABELS or label == "Supportive"
-    ]
-    keep = np.ones(len(x), dtype=bool)
+    o_vec = embed([str(r["text"]) for r in own_rows], "safety-own-train")
+    o_y = np.array([SAFETY_IDS[str(r["risk"])] for r in own_rows])
+
+    def fit_with(cx: np.ndarray, cy: np.ndarray, keep: np.ndarray) -> dict[str, np.ndarray]:
+        x = np.vstack([cx, s_vec[keep], g_vec_all[g_pick], o_vec])
+        y = np.concatenate([cy, s_y[keep], np.zeros(len(g_pick), dtype=int), o_y])
+        w = np.concatenate(
+            [
+                np.full(len(cy), SAFETY_OWN_WEIGHT),
+                np.ones(int(keep.sum())),
+                np.full(len(g_pick), SAFETY_EVERYDAY_WEIGHT),
+                np.full(len(o_y), SAFETY_OWN_WEIGHT),
+            ]
+        )
+        return fit(x, y, kind="multiclass", l2=3e-3, epochs=300, lr=5e-3, weights=w)
+
+    # A C-SSRS user's label is about the user, not each sentence: most pieces of a person at
+    # risk are ordinary. A first model ranks each at-risk user's pieces; only the riskiest third
+    # stay as self-harm examples.
+    keep = np.ones(len(s_y), dtype=bool)
+    first = fit_with(c_vec, c_y, keep)
+    z = predict(first, s_vec)
+    risk = 1.0 - np.exp(z[:, 0] - z.max(1)) / np.exp(z - z.max(1, keepdims=True)).sum(1)
     by_user: dict[str, list[int]] = {}
     for i, user in enumerate(users):
-        if labels[i] == self_harm:
+        if s_y[i] != SAFETY_IDS["none"]:
             by_user.setdefault(user, []).append(i)
     for idx in by_user.values():
         ranked = sorted(idx, key=lambda i: -risk[i])
-        for i in ranked[max(1, len(ranked) // 3) :]:
-            keep[i] = False
-    params = fit(x[keep], y[keep], kind="multiclass", l2=3e-3, epochs=300, lr=5e-3, weights=w[keep])
+        keep[ranked[max(1, len(ranked) // 3) :]] = False
+
+    # Out-of-fold scores of our train-split texts pick the two bars (the test split and the
+    # independent eval set are never looked at here).
+    fold = np.random.default_rng(SEED).integers(0, SAFETY_FOLDS, len(couples))
+    piece_fold = np.repeat(fold, [e - s for s, e in c_spans])
+    oof = np.zeros(len(couples))
+    for k in range(SAFETY_FOLDS):
+        params = fit_with(c_vec[piece_fold != k], c_y[piece_fold != k], keep)
+        held = np.flatnonzero(fold == k)
+        spans, offset = [], 0
+        for i in held:
+            s, e = c_spans[i]
+            spans.append((offset, offset + e - s))
+            offset += e - s
+        oof[held] = safety_text_scores(
+            params, c_vec[piece_fold == k], spans, [c_texts[i] for i in held]
+        )
+    everyday = np.array([r["risk"] == "none" and bool(r.get("hard")) for r in couples])
+    at_risk = np.array([r["risk"] != "none" for r in couples])
+    possible = float(np.quantile(oof[everyday], SAFETY_POSSIBLE_QUANTILE))
+    clear = float(np.quantile(oof[everyday], SAFETY_CLEAR_QUANTILE))
+    print(
+        f"  bars (out-of-fold, train): possible {possible:.3f}, clear {clear:.3f}; "
+        f"risk texts flagged {np.mean(oof[at_risk] >= possible):.3f}, "
+        f"clear {np.mean(oof[at_risk] >= clear):.3f}"
+    )
+    params = fit_with(c_vec, c_y, keep)
     for key, value in params.items():
         store[f"safety/{key}"] = value
-    # everyday noise level: 95th percentile of each risk on GoEmotions texts not trained on
-    rest = np.setdiff1d(np.arange(len(g_texts)), g_pick)[:4000]
-    z = predict(params, g_vec_all[rest])
-    p = np.exp(z - z.max(1, keepdims=True))
-    p /= p.sum(1, keepdims=True)
-    store["safety/floor"] = np.quantile(p[:, 1:], 0.95, axis=0)
-    print(f"  everyday floor per risk: {np.round(store['safety/floor'], 3).tolist()}")
-    print(f"  {len(texts)} C-SSRS pieces, {len(g_pick)} everyday texts, {len(own_rows)} own")
+    store["safety/bars"] = np.array([possible, clear])
+    print(
+        f"  {len(couples)} couple texts, {int(keep.sum())} C-SSRS pieces, {len(g_pick)} "
+        f"everyday comments, {len(own_rows)} older sentences"
+    )
 
 
 TRAINERS: dict[str, Callable[[Path, dict[str, np.ndarray]], None]] = {

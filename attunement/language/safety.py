@@ -17,9 +17,10 @@ from .encoder import encode
 from .heads import get_heads, has_head, logits, softmax
 
 RISKS = ("none", "self_harm", "harm_to_others", "abuse")
-# Low on purpose (recall first): the highest round bar that still flags every at-risk training
-# user of C-SSRS and every risky sentence of our own training set, less a small margin.
-FLAG_AT = 0.45
+# The two bars (quiet line, care card) are picked by scripts/train_language.py on out-of-fold
+# scores of our train split and stored with the head; these apply only without a head (rules).
+POSSIBLE_AT = 0.45
+CLEAR_AT = 0.6
 _PIECE_WORDS = 60
 
 _ME = r"(?:i|i'm|i am|i've|i have|i'll|i will|i was|i keep|i just|i really|i)"
@@ -66,8 +67,6 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             0.75,
         ),
         (re.compile(_MORE_SELF_HARM), 0.7),
-        # talking about suicide at all (people helping others do too) is a weaker cue
-        (re.compile(r"\bsuicid\w*"), 0.3),
         (
             re.compile(
                 r"\b(?:want(?:ed)? to die|wish i (?:was|were) dead|wish i wasn't (?:here|alive|"
@@ -91,7 +90,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             re.compile(
                 r"\b(?:cut(?:ting)?|hurt(?:ing)?|burn(?:ing)?|harm(?:ing)?|scratch(?:ing)?) "
                 r"myself\b|\b(?:cut(?:ting)?|burn(?:ing)?|scratch(?:ing)?) my (?:arms?|wrists?|"
-                r"thighs?|skin)\b|\bself[- ]?harm\w*\b"
+                r"thighs?|skin)\b|\b(?:i|i've been|i'm|my) self[- ]?harm\w*\b"
             ),
             0.8,
         ),
@@ -176,7 +175,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (
             re.compile(
                 r"\b(?:won't|doesn't|does not|will not|never) let me (?:see|go|work|have|talk|"
-                r"leave|out|visit|call)\b|\b(?:i'm|i am) not allowed to\b|without (?:his|her|"
+                r"leave|out|visit|call)\b|without (?:his|her|"
                 r"their) permission\b"
             ),
             0.65,
@@ -185,13 +184,13 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             re.compile(
                 r"\b(?:controls? (?:all )?(?:the|my|our) money|gives me an allowance|took my "
                 r"(?:passport|bank card|money|phone|keys|car keys)|takes? my (?:passport|money|"
-                r"phone|keys)|walk(?:ing)? on eggshells|hide (?:the )?bruises|bruises)\b"
+                r"phone|keys)|walk(?:ing)? on eggshells|hide (?:the )?bruises)\b"
             ),
             0.6,
         ),
         (
             re.compile(
-                r"\bthreaten(?:s|ed)? to (?:kill|hurt|take|leave|harm)\b|\bforced me\b|"
+                r"\bthreaten(?:s|ed)? to (?:kill|hurt|take|leave|harm)\b|"
                 r"\bisolat(?:es|ed|ing) me\b|\bno one would believe me\b|"
                 r"\b(?:calls?|called) me (?:worthless|stupid|useless|fat|ugly|crazy)\b|"
                 r"\btells? me i'm (?:worthless|stupid|useless|crazy|nothing)\b"
@@ -208,6 +207,16 @@ _IDIOMS = re.compile(
     r"party|present|gift)\w*|kill(?:ing)? (?:it|this|that) \w*)\b"
 )
 
+
+# The commonest figurative uses of "kill" and "die", taken out before the encoder reads a piece,
+# so that a short "This deadline is killing me." is read as what is left ("This deadline is").
+_FIGURES_OF_SPEECH = re.compile(
+    r"\b(?:(?:is|are|was|were|it's|that's|you're|you are) (?:literally )?kill(?:ing|ed) me|"
+    r"kill(?:ed|ing) it|dying (?:to|for|of)|(?:could|would|'d) kill for|died laughing|"
+    r"die of (?:embarrassment|laughter|shame)|hit me with (?:a|an|the|some|this) (?:surprise|news|"
+    r"question|joke|request|bill|idea|song|party|present|gift)\w*)\b",
+    re.IGNORECASE,
+)
 
 LEVELS = ("none", "possible", "clear")
 
@@ -231,14 +240,32 @@ class SafetyResult:
 
 
 def pieces(text: str) -> list[str]:
-    """The text's sentences, an over-long sentence split into pieces of 60 words, so that the
-    whole text is read however long it is (the encoder itself stops at 256 tokens)."""
+    """The text in pieces of whole sentences of up to 60 words each, consecutive sentences
+    packed together so that a short text is read whole, in context ("Everything's ready. Just
+    need courage." is one piece); an over-long sentence is split at 60 words. The whole text is
+    read however long it is (the encoder itself stops at 256 tokens)."""
     out: list[str] = []
-    for sentence in t.sentences(text):
+    current: list[str] = []
+    for sentence in t.sentences(_FIGURES_OF_SPEECH.sub(" ", text)):
         tokens = sentence.split()
         for start in range(0, len(tokens), _PIECE_WORDS):
-            out.append(" ".join(tokens[start : start + _PIECE_WORDS]))
+            chunk = tokens[start : start + _PIECE_WORDS]
+            if current and len(current) + len(chunk) > _PIECE_WORDS:
+                out.append(" ".join(current))
+                current = []
+            current.extend(chunk)
+    if current:
+        out.append(" ".join(current))
     return out or [text]
+
+
+def bars() -> tuple[float, float]:
+    """The score at which a text gets the quiet line, and the one at which it gets the card."""
+    heads = get_heads()
+    if "safety/bars" in heads:
+        possible, clear = (float(v) for v in heads["safety/bars"])
+        return possible, clear
+    return POSSIBLE_AT, CLEAR_AT
 
 
 def cue_scores(text: str) -> dict[str, float]:
@@ -268,25 +295,25 @@ def analyze_safety_batch(texts: list[str]) -> list[SafetyResult]:
         probs = softmax(logits("safety", vectors))
     else:
         probs = np.zeros((len(all_pieces), len(RISKS)))
-    # The head's everyday noise level per risk (95th percentile on ordinary texts) counts as 0.
-    heads = get_heads()
-    floor = heads["safety/floor"] if "safety/floor" in heads else np.zeros(len(RISKS) - 1)
+        probs[:, 0] = 1.0
+    possible_at, clear_at = bars()
     results = []
     for (start, end), text in zip(spans, texts, strict=True):
-        raw = probs[start:end, 1:].max(axis=0)
-        learned = np.clip((raw - floor) / (1.0 - floor), 0.0, 1.0)
+        part = probs[start:end]
+        riskiest = int(np.argmax(1.0 - part[:, 0]))
+        learned = float(1.0 - part[riskiest, 0])
         cues = cue_scores(text)
-        scores = {
-            risk: 1.0 - (1.0 - cues[risk]) * (1.0 - float(learned[j]))
-            for j, risk in enumerate(RISKS[1:])
-        }
-        risk = max(scores, key=lambda r: scores[r])
-        score = round(min(1.0, max(0.0, scores[risk])), 3)
-        flagged = score >= FLAG_AT
+        # the kind: the head's probability of each risk on the riskiest piece, joined with that
+        # risk's cue by noisy-or
+        kind = max(
+            RISKS[1:],
+            key=lambda r: 1.0 - (1.0 - part[riskiest, RISKS.index(r)]) * (1.0 - cues[r]),
+        )
+        cue_kind = max(cues, key=lambda r: cues[r])
+        score = round(min(1.0, max(0.0, 1.0 - (1.0 - learned) * (1.0 - cues[cue_kind]))), 3)
+        level = "clear" if score >= clear_at else "possible" if score >= possible_at else "none"
         results.append(
-            SafetyResult(
-                risk=risk if flagged else "none", score=score, level="clear" if flagged else "none"
-            )
+            SafetyResult(risk=kind if level != "none" else "none", score=score, level=level)
         )
     return results
 
