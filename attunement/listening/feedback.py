@@ -7,7 +7,7 @@ that don't ask for feedback never wait for it.
 
 from dataclasses import dataclass
 
-from attunement.language import analyze_conflict, analyze_listening
+from attunement.language import ListeningResult, analyze_conflict, analyze_listening
 from attunement.language import text as language_text
 
 CAUGHT_MOST, CAUGHT_SOME = 0.7, 0.4
@@ -42,7 +42,11 @@ def _families(text: str) -> dict[str, str]:
 
 def reflection_feedback(statement: str, reply: str) -> ReflectionFeedback:
     """How a draft reflection listens to what the speaker said, for the listener's eyes only."""
-    result = analyze_listening(statement, reply)
+    return card_for(statement, reply, analyze_listening(statement, reply))
+
+
+def card_for(statement: str, reply: str, result: ListeningResult) -> ReflectionFeedback:
+    """The listener's card from an analysis already made (a batch of them, for instance)."""
     if result.act == "reflection":
         act_note = "This reads as a reflection: you're saying back what you heard."
     elif result.act == "question":

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from attunement.language import analyze_listening_batch
 from attunement.language import text as t
-from attunement.listening.feedback import reflection_feedback
+from attunement.listening.feedback import card_for, reflection_feedback
 
 PAIRS = (
     Path(__file__).resolve().parents[2]
@@ -66,8 +66,10 @@ def test_every_engine_tip_over_all_pairs_is_grammatical() -> None:
 
 
 def test_every_feedback_card_over_all_pairs_reads_cleanly() -> None:
-    for statement, reply in _pairs():
-        card = reflection_feedback(statement, reply)
+    pairs = _pairs()
+    results = analyze_listening_batch(pairs)  # one batch: the same results as one by one
+    for (statement, reply), result in zip(pairs, results, strict=True):
+        card = card_for(statement, reply, result)
         _check(card.tip)
         _check(card.act_note)
         for feeling in card.feelings_named + card.feelings_caught:
