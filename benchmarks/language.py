@@ -23,6 +23,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+# Time the encoder itself, never its cache of recently seen texts.
+os.environ["ATTUNEMENT_LANGUAGE_CACHE"] = "0"
 DATA = REPO / "scripts" / "language_data"
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,9 +97,17 @@ class Encoder:
         (token-wise maximum over the text, L2-normalised; the emotions head reads both).
         Without `with_max` the second array is empty."""
         mean_out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
-        max_out = np.zeros((len(texts) if with_max else 0, EMBEDDING_DIM), dtype=np.float32)
-        if not texts:
-            return mean_out, max_out
+        max_out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
+        missing = _from_cache(texts, mean_out, max_out)
+        if missing:
+            self._encode_into([texts[i] for i in missing], missing, mean_out, max_out)
+            _to_cache([texts[i] for i in missing], mean_out[missing], max_out[missing])
+        return mean_out, (max_out if with_max else max_out[:0])
+
+    def _encode_into(
+        self, texts: list[str], rows: list[int], mean_out: FloatArray, max_out: FloatArray
+    ) -> None:
+        """Encode `texts` into `rows` of the output arrays."""
         encodings = self.tokenizer.encode_batch(texts)
         # Texts of the same token length run together, so no text is ever padded: a text's
         # vector is computed from its own tokens only, whatever else is in the batch.
@@ -114,10 +123,43 @@ class Encoder:
                 if "token_type_ids" in self.input_names:
                     feeds["token_type_ids"] = np.zeros_like(ids)
                 hidden = np.asarray(self.session.run(None, feeds)[0], dtype=np.float32)
-                mean_out[chunk] = _normalised(hidden.mean(axis=1))
-                if with_max:
-                    max_out[chunk] = _normalised(hidden.max(axis=1))
-        return mean_out, max_out
+                targets = [rows[i] for i in chunk]
+                mean_out[targets] = _normalised(hidden.mean(axis=1))
+                max_out[targets] = _normalised(hidden.max(axis=1))
+
+
+# Recently encoded texts, so that a text met again (the speaker's statement under every draft
+# reflection, a catalogue checked twice) is not encoded again. A text's vectors never depend
+# on its batch, so a cached vector is exactly what encoding would give. Bounded: about 3 kB a
+# text. ATTUNEMENT_LANGUAGE_CACHE=0 turns it off (the benchmarks time the encoder itself).
+_CACHE_SIZE = int(os.environ.get("ATTUNEMENT_LANGUAGE_CACHE", "4096") or 0)
+_cache: OrderedDict[str, tuple[FloatArray, FloatArray]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _from_cache(texts: list[str], mean_out: FloatArray, max_out: FloatArray) -> list[int]:
+    """Fill the rows of cached texts; return the indexes still to encode."""
+    missing: list[int] = []
+    with _cache_lock:
+        for i, text in enumerate(texts):
+            hit = _cache.get(text) if _CACHE_SIZE else None
+            if hit is None:
+                missing.append(i)
+            else:
+                _cache.move_to_end(text)
+                mean_out[i], max_out[i] = hit
+    return missing
+
+
+def _to_cache(texts: list[str], means: FloatArray, maxes: FloatArray) -> None:
+    if not _CACHE_SIZE:
+        return
+    with _cache_lock:
+        for text, mean, top in zip(texts, means, maxes, strict=True):
+            _cache[text] = (mean.copy(), top.copy())
+            _cache.move_to_end(text)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
 
 
 def _normalised(x: FloatArray) -> FloatArray:

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,9 +25,19 @@ from attunement.language import (
     analyze_listening_batch,
     analyze_safety_batch,
     cli,
+    encoder,
 )
 
 TOLERANCE = 1e-6
+
+
+@pytest.fixture(autouse=True)
+def no_vector_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The encoder's cache would hand back the vector a text got before: these tests must see
+    each text encoded afresh, alone and in every batch."""
+    monkeypatch.setattr(encoder, "_CACHE_SIZE", 0)
+    encoder._cache.clear()
+    monkeypatch.setenv("ATTUNEMENT_LANGUAGE_CACHE", "0")  # for the command in its own process
 
 # Varied on purpose: short, terse, long, typos, emoji, non-native English, risky and everyday.
 TEXTS = [

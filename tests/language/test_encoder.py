@@ -76,3 +76,30 @@ def test_paraphrase_is_closer_than_an_unrelated_reply() -> None:
         ]
     )
     assert float(a @ b) > float(a @ c) + 0.3
+
+
+def test_a_text_met_again_comes_from_the_cache_and_equals_a_fresh_encoding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from attunement.language import encoder as enc
+
+    enc._cache.clear()
+    monkeypatch.setattr(enc, "_CACHE_SIZE", 3)
+    texts = ["I miss you.", "Long day, tea please.", "We laughed so much tonight."]
+    first_mean, first_max = enc.get_encoder().encode_pooled(texts)
+    assert list(enc._cache) == texts
+    calls: list[list[str]] = []
+    original = enc.Encoder._encode_into
+
+    def counting(self: object, texts: list[str], *args: object) -> None:
+        calls.append(texts)
+        original(self, texts, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(enc.Encoder, "_encode_into", counting)
+    again_mean, again_max = enc.get_encoder().encode_pooled([texts[1], "Something new."])
+    assert calls == [["Something new."]]  # only the new text was encoded
+    assert (again_mean[0] == first_mean[1]).all() and (again_max[0] == first_max[1]).all()
+    assert len(enc._cache) == 3 and texts[0] not in enc._cache  # bounded, oldest out
+    monkeypatch.setattr(enc, "_CACHE_SIZE", 0)
+    fresh_mean, _ = enc.get_encoder().encode_pooled([texts[1]])
+    assert (fresh_mean[0] == first_mean[1]).all()
