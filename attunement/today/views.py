@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 
 from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
+from attunement.lib.panels import next_step
 from attunement.today import panels as today_panels
 
 
@@ -19,8 +20,11 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def today(request: SignedInRequest) -> HttpResponse:
     panels = today_panels.panels(request)
-    next_step = next((p.next_step for p in panels if p.next_step), None)
-    ctx = {"panels": panels, "next_step": next_step, "partner": access.partner_of(request.user)}
+    ctx = {
+        "panels": panels,
+        "next_step": next_step(panels),
+        "partner": access.partner_of(request.user),
+    }
     return render(request, "today/today.html", ctx)
 
 
