@@ -31,3 +31,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = today_views.bad_request
+handler403 = today_views.permission_denied
+handler404 = today_views.page_not_found
+handler500 = today_views.server_error

@@ -2,7 +2,7 @@ from django.urls import reverse
 
 from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
-from attunement.lib.panels import NextStep, Panel
+from attunement.lib.panels import NextStep, Panel, Practice
 from attunement.listening import machine
 from attunement.listening.models import Conversation, State
 
@@ -41,5 +41,9 @@ def panel(request: SignedInRequest) -> Panel | None:
     return Panel(
         "listening/_today.html",
         context,
-        NextStep(f"Your turn in your conversation with {other}", url),
+        NextStep(
+            f"Your turn in your conversation with {other}",
+            url,
+            practice=Practice.CONVERSATION_TURN,
+        ),
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
-from attunement.lib.panels import NextStep, Panel
+from attunement.lib.panels import NextStep, Panel, Practice
 from attunement.sharing import services
 from attunement.sharing.models import Answer, QuestionState
 
@@ -21,7 +21,10 @@ def panel(request: SignedInRequest) -> Panel:
     step = None
     if state == QuestionState.ANSWER:
         step = NextStep(
-            "Answer today's question", reverse("sharing_today"), "A few words are plenty."
+            "Answer today's question",
+            reverse("sharing_today"),
+            "A few words are plenty.",
+            practice=Practice.DAILY_QUESTION,
         )
     context = {"served": served, "state": state, "solo": served.is_solo}
     return Panel("sharing/_today.html", context, step)

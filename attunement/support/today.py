@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
-from attunement.lib.panels import NextStep, Panel
+from attunement.lib.panels import NextStep, Panel, Practice
 from attunement.support.models import Appreciation, CheckIn
 from attunement.support.needs import quick_responses_for
 
@@ -30,22 +30,21 @@ def panel(request: SignedInRequest) -> Panel:
     answered = partners is not None and any(
         r.owner_id == user.pk for r in partners.visible_responses
     )
+    step = None
     if mine is None:
-        step = NextStep("Check in for today", reverse("check_in"), "It takes under a minute.")
+        step = NextStep(
+            "Check in for today",
+            reverse("check_in"),
+            "It takes under a minute.",
+            practice=Practice.CHECK_IN,
+        )
     elif partners is not None and not answered:
         step = NextStep(
             f"Turn toward {partner.name if partner else 'your partner'}",
             reverse("check_in_detail", args=[partners.uuid]),
             "A small response makes a big difference.",
+            practice=Practice.RESPOND_TO_CHECK_IN,
         )
-    elif partner is None:
-        step = NextStep(
-            "Invite your partner",
-            reverse("couple"),
-            "Everything here works alone, and even better together.",
-        )
-    else:
-        step = NextStep(f"Tell {partner.name} something you appreciate", reverse("appreciations"))
     context: dict[str, object] = {
         "mine": mine.to_dict(user) if mine else None,
         "partners": partners.to_dict(user) if partners else None,
