@@ -6,8 +6,51 @@ The one command a newcomer runs is `attunement serve --demo`.
 import argparse
 import os
 import signal
+import socket
 import subprocess
 import sys
+from collections.abc import Mapping
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+ANY_ADDRESS = ("0.0.0.0", "::")
+
+
+def lan_address() -> str | None:
+    """This machine's IPv4 address on the local network, or None.
+
+    Connecting a UDP socket sends nothing: the kernel only picks the interface that would route
+    to a private address, and the socket's own address is the one a phone on the same Wi-Fi uses.
+    """
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            sock.connect(("10.254.254.254", 9))
+            address = str(sock.getsockname()[0])
+    except OSError:
+        return None
+    return None if address.startswith(("127.", "0.")) else address
+
+
+def web_environment(
+    host: str, port: int, environ: Mapping[str, str], lan: str | None
+) -> tuple[dict[str, str], str]:
+    """The web and worker processes' environment, and the address to open.
+
+    On a local network the machine's own addresses are allowed as host names (an explicit
+    ALLOWED_HOSTS or SITE_ROOT is kept), so that a phone opening http://192.168.x.y:port/ is
+    served, and links in e-mails sent by the worker use that address too.
+    """
+    env = dict(environ)
+    if host in LOOPBACK:
+        env.setdefault("SITE_ROOT", f"http://{host}:{port}")
+        return env, f"http://{host}:{port}/"
+    public = lan if host in ANY_ADDRESS else host
+    machine = socket.gethostname()
+    names = ["localhost", "127.0.0.1", "[::1]", machine, f"{machine}.local"]
+    names += [public] if public else []
+    env.setdefault("ALLOWED_HOSTS", ",".join(dict.fromkeys(n for n in names if n)))
+    address = f"http://{public or 'localhost'}:{port}/"
+    env.setdefault("SITE_ROOT", address.rstrip("/"))
+    return env, address
 
 
 def _django() -> None:
@@ -41,9 +84,13 @@ def serve(args: argparse.Namespace) -> int:
         from attunement.today.demo import create_demo
 
         print(create_demo())
-    env = dict(os.environ, ATTUNEMENT_DATA_DIR=str(settings.DATA_DIR))
-    if args.host in ("127.0.0.1", "localhost", "::1"):
-        env.setdefault("SITE_ROOT", f"http://{args.host}:{args.port}")
+    host = "0.0.0.0" if args.lan else args.host
+    env, address = web_environment(
+        host,
+        args.port,
+        dict(os.environ, ATTUNEMENT_DATA_DIR=str(settings.DATA_DIR)),
+        None if host in LOOPBACK else lan_address(),
+    )
     worker = subprocess.Popen([sys.executable, "-m", "attunement.cli", "worker"], env=env)
     web = subprocess.Popen(
         [
@@ -52,7 +99,7 @@ def serve(args: argparse.Namespace) -> int:
             "gunicorn",
             "attunement.wsgi",
             "--bind",
-            f"{args.host}:{args.port}",
+            f"[{host}]:{args.port}" if ":" in host else f"{host}:{args.port}",
             "--workers",
             str(args.workers),
             "--access-logfile",
@@ -62,7 +109,10 @@ def serve(args: argparse.Namespace) -> int:
         ],
         env=env,
     )
-    print(f"\nAttunement is running at http://{args.host}:{args.port}/  (Ctrl+C stops it)")
+    print(f"\nAttunement is running at {address}  (Ctrl+C stops it)")
+    if host not in LOOPBACK:
+        print(f"On a phone on the same Wi-Fi, open {address}")
+        print("(Plain HTTP on your own network: behind a real domain, use HTTPS; see the README.)")
     print(f"Data folder: {settings.DATA_DIR}\n")
 
     def stop(signum: int, frame: object) -> None:
@@ -146,7 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="attunement", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("serve", help="migrate, collect static, start the web server and a worker")
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1", help="0.0.0.0 listens on every network")
+    p.add_argument(
+        "--lan",
+        action="store_true",
+        help="listen on the local network so that phones on the same Wi-Fi can join",
+    )
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument(

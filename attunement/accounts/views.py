@@ -36,17 +36,22 @@ def profile(request: SignedInRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", {"form": form}, status=status)
 
 
+# A new token is shown once, on the page the creating POST redirects to, then forgotten.
+NEW_TOKEN_KEY = "new_token"
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def tokens(request: SignedInRequest) -> HttpResponse:
-    form, raw, status = TokenForm(), None, 200
+    form, status = TokenForm(), 200
     if request.method == "POST":
         form = TokenForm(request.POST)
         if form.is_valid():
             _, raw = PersonalToken.issue(user=request.user, name=form.cleaned_data["name"])
-            form = TokenForm()
-        else:
-            status = 400
+            request.session[NEW_TOKEN_KEY] = raw
+            return redirect("tokens")
+        status = 400
+    raw = request.session.pop(NEW_TOKEN_KEY, None)
     items = request.user.tokens.filter(revoked_at__isnull=True)
     return render(
         request, "accounts/tokens.html", {"form": form, "raw": raw, "tokens": items}, status=status

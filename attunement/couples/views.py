@@ -14,14 +14,19 @@ from attunement.couples.forms import InviteForm
 from attunement.couples.models import Invitation
 from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
+from attunement.lib.qr import qr_svg
+
+# The raw link of the inviter's open invitation, kept in their own session only: the database
+# stores a hash, and refreshing the page must neither lose the link nor make a new one.
+INVITE_LINK_KEY = "invite_link"
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def couple(request: SignedInRequest) -> HttpResponse:
-    """The pairing page: your partner, or a link to invite them."""
+    """The pairing page: your partner, or a link to invite them (post/redirect/get)."""
     ctx: dict[str, Any]
-    ctx, form, link, status = {}, InviteForm(), None, 200
+    ctx, form, status = {}, InviteForm(), 200
     if request.method == "POST":
         form = InviteForm(request.POST)
         if not form.is_valid():
@@ -30,21 +35,31 @@ def couple(request: SignedInRequest) -> HttpResponse:
             base = request.build_absolute_uri("/")
             email = form.cleaned_data["email"]
             try:
-                _, raw = services.create_invitation(
+                invitation, raw = services.create_invitation(
                     inviter=request.user, email=email, base_url=base
                 )
             except DomainError as exc:
                 ctx, status = refusal(exc)
             else:
-                link, form = services.invitation_url(raw, base), InviteForm()
+                request.session[INVITE_LINK_KEY] = {
+                    "uuid": str(invitation.uuid),
+                    "url": services.invitation_url(raw, base),
+                }
                 if email:
                     messages.success(request, "We emailed your partner the link.")
+                return redirect("couple")
+    open_invitation = services.open_invitation_of(request.user)
+    saved = request.session.get(INVITE_LINK_KEY) or {}
+    link = None
+    if open_invitation is not None and saved.get("uuid") == str(open_invitation.uuid):
+        link = saved.get("url")
     ctx |= {
         "partner": access.partner_of(request.user),
         "couple": access.current_couple(request.user),
         "form": form,
         "link": link,
-        "open_invitation": services.open_invitation_of(request.user),
+        "link_qr": qr_svg(link) if link else "",
+        "open_invitation": open_invitation,
     }
     return render(request, "couples/couple.html", ctx, status=status)
 
@@ -72,6 +87,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("today")
     ctx |= {
         "invitation": invitation,
+        "own_link": invitation.inviter_id == request.user.pk,
         "already_paired": access.current_couple(request.user) is not None,
     }
     return render(request, "couples/join.html", ctx, status=status)

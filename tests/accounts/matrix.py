@@ -10,6 +10,7 @@ def token(w: World) -> tuple[dict, dict]:
 ROUTES = [
     Route("profile", signed_in(200)),
     Route("tokens", signed_in(200)),
+    Route("tokens#post", signed_in(302), method="POST", setup=lambda w: ({}, {"name": "phone"})),
     Route("delete_account", signed_in(200)),
     Route(
         "delete_account#wrong-password",

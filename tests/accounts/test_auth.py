@@ -95,7 +95,7 @@ def test_login_with_the_right_password_works(alice):
 
 
 def test_tokens_are_shown_once_stored_hashed_and_revocable(alice, as_alice):
-    response = as_alice.post("/settings/tokens/", {"name": "my widget"})
+    response = as_alice.post("/settings/tokens/", {"name": "my widget"}, follow=True)
     raw = re.search(r'value="(att_[^"]+)"', response.content.decode()).group(1)
     token = PersonalToken.objects.get(user=alice)
     assert raw not in token.token_hash and token.prefix == raw[:10]
@@ -106,6 +106,14 @@ def test_tokens_are_shown_once_stored_hashed_and_revocable(alice, as_alice):
     assert api.get("/api/v1/checkins", HTTP_AUTHORIZATION="Bearer att_wrong").status_code == 401
     as_alice.post(f"/settings/tokens/{token.uuid}/revoke/")
     assert api.get("/api/v1/checkins", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
+
+
+def test_refreshing_the_tokens_page_makes_no_second_token(alice, as_alice):
+    response = as_alice.post("/settings/tokens/", {"name": "my widget"})
+    assert response.status_code == 302 and response["Location"] == "/settings/tokens/"
+    assert "att_" in as_alice.get("/settings/tokens/").content.decode()
+    as_alice.get("/settings/tokens/")
+    assert PersonalToken.objects.filter(user=alice).count() == 1
 
 
 def test_nobody_revokes_someone_elses_token(alice, as_bob):

@@ -21,7 +21,10 @@ def test_alex_invites_sam_checks_in_and_sam_turns_toward(people: object) -> None
     alex.get_by_role("button", name="Create an invitation link").click()
     link = alex.get_by_label("Your invitation link").input_value()
     assert "/couple/join/" in link
+    expect(alex.get_by_role("img", name="QR code of the link")).to_be_visible()
     assert_accessible(alex)
+    alex.reload()  # a refresh keeps the link already sent working
+    assert alex.get_by_label("Your invitation link").input_value() == link
 
     sam.goto(link)
     expect(sam.get_by_role("heading", name="Alex invited you")).to_be_visible()

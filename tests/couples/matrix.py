@@ -21,7 +21,9 @@ ROUTES = [
     Route("couple", signed_in(200)),
     Route(
         "couple#post",
-        {**signed_in(200), "owner": 409, "partner": 409},  # refused: already paired
+        # Single people get a link and are sent back to the page (post/redirect/get); partners
+        # are refused: already paired.
+        {**signed_in(302), "owner": 409, "partner": 409},
         method="POST",
         setup=lambda w: ({}, {"email": ""}),
     ),

@@ -1,3 +1,4 @@
+import re
 import threading
 from datetime import timedelta
 
@@ -110,7 +111,7 @@ def test_invitation_email_carries_the_link_and_nothing_personal(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = login(alice).post("/couple/", {"email": "partner@example.com"})
-    assert response.status_code == 200
+    assert response.status_code == 302
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
     assert "/couple/join/" in body
@@ -183,3 +184,61 @@ def test_api_and_page_refuse_an_invitation_with_the_same_words(alice, couple):
     assert api.json() == {"detail": "You are already paired with someone."}
     assert page.content.decode().count("You are already paired with someone.") == 1
     assert not Invitation.objects.exists()
+
+
+def _shown_link(page) -> str:
+    return re.search(r'id="invite-url" type="text" readonly value="([^"]+)"', page).group(1)
+
+
+def test_refreshing_the_invite_page_keeps_the_link_and_emails_nobody_again(
+    alice, bob, django_capture_on_commit_callbacks
+):
+    client = login(alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/couple/", {"email": "partner@example.com"})
+    assert response.status_code == 302 and response["Location"] == "/couple/"
+    first = client.get("/couple/").content.decode()
+    again = client.get("/couple/").content.decode()
+    link = _shown_link(first)
+    assert _shown_link(again) == link and link.startswith("http://testserver/couple/join/")
+    assert "<svg" in again and "QR code of the link" in again
+    assert len(mail.outbox) == 1 and Invitation.objects.count() == 1
+    # Another device of hers, or anyone else, never sees the raw link.
+    assert "invite-url" not in login(alice).get("/couple/").content.decode()
+    assert login(bob).post(link.removeprefix("http://testserver")).status_code == 302
+    assert access.partner_of(alice) == bob
+
+
+def test_a_new_link_replaces_the_shown_one(alice):
+    client = login(alice)
+    client.post("/couple/", {"email": ""})
+    first = _shown_link(client.get("/couple/").content.decode())
+    client.post("/couple/", {"email": ""})
+    second = _shown_link(client.get("/couple/").content.decode())
+    assert first != second
+    assert Invitation.objects.filter(revoked_at__isnull=True).count() == 1
+
+
+def test_the_invite_link_uses_the_address_the_inviter_is_using(alice, settings):
+    settings.ALLOWED_HOSTS = ["192.168.1.23"]
+    client = login(alice)
+    client.post("/couple/", {"email": ""}, HTTP_HOST="192.168.1.23:8000")
+    link = _shown_link(client.get("/couple/", HTTP_HOST="192.168.1.23:8000").content.decode())
+    assert link.startswith("http://192.168.1.23:8000/couple/join/")
+
+
+def test_opening_your_own_link_says_it_is_yours_with_no_join_button(alice):
+    _, raw = create_invitation(inviter=alice)
+    page = login(alice).get(f"/couple/join/{raw}/").content.decode()
+    assert "This is your own invitation link" in page
+    assert "Join Alice" not in page
+
+
+def test_opening_a_partners_link_signed_in_says_which_account_you_are_using(alice, bob):
+    _, raw = create_invitation(inviter=alice)
+    client = login(bob)
+    page = client.get(f"/couple/join/{raw}/").content.decode()
+    assert f"You are logged in as {bob.email}" in page and "Not you?" in page
+    assert "Join Alice" in page
+    out = client.post("/accounts/logout/", {"next": f"/couple/join/{raw}/"})
+    assert out.status_code == 302 and out["Location"] == f"/couple/join/{raw}/"
