@@ -45,25 +45,13 @@ def serve(args: argparse.Namespace) -> int:
     if args.host in ("127.0.0.1", "localhost", "::1"):
         env.setdefault("SITE_ROOT", f"http://{args.host}:{args.port}")
     worker = subprocess.Popen([sys.executable, "-m", "attunement.cli", "worker"], env=env)
-    web = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "attunement.wsgi",
-            "--bind",
-            f"{args.host}:{args.port}",
-            "--workers",
-            str(args.workers),
-            "--access-logfile",
-            "-",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
+    web = subprocess.Popen(gunicorn_command(args), env=env)
     print(f"\nAttunement is running at http://{args.host}:{args.port}/  (Ctrl+C stops it)")
-    print(f"Data folder: {settings.DATA_DIR}\n")
+    print(f"Data folder: {settings.DATA_DIR}")
+    note = email_note(settings.EMAIL_BACKEND)
+    if note:
+        print(note)
+    print()
 
     def stop(signum: int, frame: object) -> None:
         for proc in (web, worker):
@@ -75,6 +63,39 @@ def serve(args: argparse.Namespace) -> int:
     worker.terminate()
     worker.wait()
     return code if code > 0 else 0
+
+
+def gunicorn_command(args: argparse.Namespace) -> list[str]:
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "attunement.wsgi",
+        "--bind",
+        f"{args.host}:{args.port}",
+        "--workers",
+        str(args.workers),
+        "--log-level",
+        "warning",
+    ]
+    # Off by default: a line per request (every static file) buries the emails printed here.
+    if args.access_log:
+        command += ["--access-logfile", "-"]
+    return command
+
+
+def email_note(backend: str) -> str:
+    """Where emails go, when they go nowhere a newcomer would look."""
+    if backend == "django.core.mail.backends.console.EmailBackend":
+        return (
+            "Emails (sign-up links, password resets) are printed here, in this console; "
+            "set EMAIL_HOST to send them for real."
+        )
+    if backend == "django.core.mail.backends.filebased.EmailBackend":
+        from django.conf import settings
+
+        return f"Emails are written to files in {settings.EMAIL_FILE_PATH}."
+    return ""
 
 
 def worker(args: argparse.Namespace) -> int:
@@ -149,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument(
+        "--access-log", action="store_true", help="print a line per request (off by default)"
+    )
     p.add_argument(
         "--demo", action="store_true", help="add the demo couple, Alex and Sam, if absent"
     )
