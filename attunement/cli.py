@@ -92,28 +92,16 @@ def serve(args: argparse.Namespace) -> int:
         None if host in LOOPBACK else lan_address(),
     )
     worker = subprocess.Popen([sys.executable, "-m", "attunement.cli", "worker"], env=env)
-    web = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "attunement.wsgi",
-            "--bind",
-            f"[{host}]:{args.port}" if ":" in host else f"{host}:{args.port}",
-            "--workers",
-            str(args.workers),
-            "--access-logfile",
-            "-",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
+    web = subprocess.Popen(gunicorn_command(args, host), env=env)
     print(f"\nAttunement is running at {address}  (Ctrl+C stops it)")
     if host not in LOOPBACK:
         print(f"On a phone on the same Wi-Fi, open {address}")
         print("(Plain HTTP on your own network: behind a real domain, use HTTPS; see the README.)")
-    print(f"Data folder: {settings.DATA_DIR}\n")
+    print(f"Data folder: {settings.DATA_DIR}")
+    note = email_note(settings.EMAIL_BACKEND)
+    if note:
+        print(note)
+    print()
 
     def stop(signum: int, frame: object) -> None:
         for proc in (web, worker):
@@ -125,6 +113,40 @@ def serve(args: argparse.Namespace) -> int:
     worker.terminate()
     worker.wait()
     return code if code > 0 else 0
+
+
+def gunicorn_command(args: argparse.Namespace, host: str | None = None) -> list[str]:
+    host = host or args.host
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "attunement.wsgi",
+        "--bind",
+        f"[{host}]:{args.port}" if ":" in host else f"{host}:{args.port}",
+        "--workers",
+        str(args.workers),
+        "--log-level",
+        "warning",
+    ]
+    # Off by default: a line per request (every static file) buries the emails printed here.
+    if args.access_log:
+        command += ["--access-logfile", "-"]
+    return command
+
+
+def email_note(backend: str) -> str:
+    """Where emails go, when they go nowhere a newcomer would look."""
+    if backend == "django.core.mail.backends.console.EmailBackend":
+        return (
+            "Emails (sign-up links, password resets) are printed here, in this console; "
+            "set EMAIL_HOST to send them for real."
+        )
+    if backend == "django.core.mail.backends.filebased.EmailBackend":
+        from django.conf import settings
+
+        return f"Emails are written to files in {settings.EMAIL_FILE_PATH}."
+    return ""
 
 
 def worker(args: argparse.Namespace) -> int:
@@ -204,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument(
+        "--access-log", action="store_true", help="print a line per request (off by default)"
+    )
     p.add_argument(
         "--demo", action="store_true", help="add the demo couple, Alex and Sam, if absent"
     )

@@ -180,6 +180,8 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_ADAPTER = "attunement.accounts.adapter.AccountAdapter"
+# Sign-up also asks for the name shown to the partner.
+ACCOUNT_SIGNUP_FORM_CLASS = "attunement.accounts.forms.SignupForm"
 LOGIN_REDIRECT_URL = "/today/"
 LOGIN_URL = "/accounts/login/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"

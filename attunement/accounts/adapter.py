@@ -1,4 +1,8 @@
+from typing import Any
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.core.mail import EmailMessage
 from django.http import HttpRequest
 
 
@@ -13,3 +17,16 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
         return self.get_login_redirect_url(request)
+
+    def render_mail(
+        self,
+        template_prefix: str,
+        email: str,
+        context: dict[str, Any],
+        headers: dict[str, str] | None = None,
+    ) -> EmailMessage:
+        # Emails name the app, not the host it happens to be reached at ("Hello from
+        # 127.0.0.1:8101!"), whether or not a request is at hand.
+        context = {**context, "site_name": settings.SITE_NAME}
+        message: EmailMessage = super().render_mail(template_prefix, email, context, headers)
+        return message

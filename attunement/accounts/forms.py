@@ -2,6 +2,7 @@ import zoneinfo
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.http import HttpRequest
 
 from attunement.accounts.models import User
 
@@ -15,7 +16,32 @@ else:
     _UserForm = forms.ModelForm
 
 
+DISPLAY_NAME_LABEL = "Your first name (what your partner sees)"
+
+
+def _display_name_field() -> forms.CharField:
+    return forms.CharField(
+        max_length=User._meta.get_field("display_name").max_length,
+        label=DISPLAY_NAME_LABEL,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+
+
+class SignupForm(forms.Form):
+    """The fields allauth's sign-up form adds to its own (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    field_order = ["display_name", "email", "password1", "password2"]
+
+    display_name = _display_name_field()
+
+    def signup(self, request: HttpRequest, user: User) -> None:
+        user.display_name = self.cleaned_data["display_name"].strip()
+        user.save(update_fields=["display_name"])
+
+
 class ProfileForm(_UserForm):
+    # Required here too: once someone has a name, they can change it but not blank it.
+    display_name = _display_name_field()
     time_zone = forms.ChoiceField(
         choices=[(z, z.replace("_", " ")) for z in ZONES], label="Time zone"
     )
@@ -33,7 +59,6 @@ class ProfileForm(_UserForm):
             "partner_emails",
         ]
         labels = {
-            "display_name": "Your first name (what your partner sees)",
             "reminders_enabled": "Email me a gentle daily reminder to check in",
             "partner_emails": (
                 "Email me when it's my turn in a conversation or our answers are ready to read "

@@ -11,7 +11,8 @@ from tests.conftest import PASSWORD, make_user
 
 def _signup(client: Client, email: str, password: str = "correct horse battery 9"):
     return client.post(
-        "/accounts/signup/", {"email": email, "password1": password, "password2": password}
+        "/accounts/signup/",
+        {"display_name": "Jordan", "email": email, "password1": password, "password2": password},
     )
 
 
