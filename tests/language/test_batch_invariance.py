@@ -39,6 +39,7 @@ def no_vector_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     encoder._cache.clear()
     monkeypatch.setenv("ATTUNEMENT_LANGUAGE_CACHE", "0")  # for the command in its own process
 
+
 # Varied on purpose: short, terse, long, typos, emoji, non-native English, risky and everyday.
 TEXTS = [
     "ok",

@@ -20,7 +20,7 @@ def test_runtime_dependencies_hold_no_test_tools():
 def test_serve_installs_the_runtime_set_and_test_adds_the_dev_extras():
     script = (ROOT / "attune").read_text()
     assert 'EXTRAS="[dev]"' in script and 'pip install --quiet -e ".$EXTRAS"' in script
-    assert script.index('EXTRAS=""') < script.index('= test ]')
+    assert script.index('EXTRAS=""') < script.index("= test ]")
 
 
 def test_the_app_never_loads_a_network_client_it_does_not_use():
