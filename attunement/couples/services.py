@@ -107,6 +107,13 @@ def accept_invitation(*, raw_token: str, user: User) -> Couple:
             # The partial unique index refuses a second active couple for either person.
             Membership.objects.create(couple=couple, user=invitation.inviter)
             Membership.objects.create(couple=couple, user=user)
+            # Any other link either of them had open dies now: it must not pair one of them
+            # with someone else later, nor tell a third person the account is there.
+            Invitation.objects.filter(
+                inviter__in=[invitation.inviter_id, user.pk],
+                accepted_at__isnull=True,
+                revoked_at__isnull=True,
+            ).update(revoked_at=now)
     except IntegrityError as exc:
         raise PairingError(
             "One of you is already paired with someone. Leave that couple first."

@@ -242,3 +242,14 @@ def test_opening_a_partners_link_signed_in_says_which_account_you_are_using(alic
     assert "Join Alice" in page
     out = client.post("/accounts/logout/", {"next": f"/couple/join/{raw}/"})
     assert out.status_code == 302 and out["Location"] == f"/couple/join/{raw}/"
+
+
+def test_pairing_ends_every_other_open_link_of_both_people(alice, bob, charlie):
+    from attunement.couples import services
+
+    _, bobs_raw = services.create_invitation(inviter=bob)
+    _, alices_raw = services.create_invitation(inviter=alice)
+    services.accept_invitation(raw_token=alices_raw, user=bob)
+    assert services.find_open_invitation(bobs_raw) is None
+    with pytest.raises(services.PairingError):
+        services.accept_invitation(raw_token=bobs_raw, user=charlie)
