@@ -155,6 +155,20 @@ class Conversation(OwnedContent):
     def title(self) -> str:
         return self.topic["title"]
 
+    def topic_for(self, reader: User) -> dict[str, str]:
+        """The topic as `reader` may see it. The couple's own topic is words its starter wrote:
+        once the couple has ended (or the starter's account is gone), the other person sees
+        only "Our own topic", as with every other thing the former partner wrote."""
+        topic = self.topic
+        if self.own_topic and self.owner_id != reader.pk and not self.is_current_for(reader):
+            return {**topic, "title": "Our own topic"}
+        return topic
+
+    def is_current_for(self, reader: User) -> bool:
+        """Whether this conversation belongs to `reader`'s current couple."""
+        couple = access.current_couple(reader)
+        return couple is not None and couple.pk == self.couple_id and self.owner_id is not None
+
     @property
     def is_typed(self) -> bool:
         return self.mode == Mode.TYPED
@@ -293,7 +307,7 @@ class Conversation(OwnedContent):
             "uuid": self.uuid,
             "mode": self.mode,
             "topic_id": self.topic_id,
-            "title": self.title,
+            "title": self.topic_for(for_user)["title"],
             "level": self.level,
             "state": State.ENDED if self.is_closed else self.state,
             "step": self.step,

@@ -55,7 +55,7 @@ def _context(
         "status": conversation.status_for(user.pk),
         "other_name": conversation.other_name_for(user.pk),
         "speaker_is_me": conversation.speaker_id == user.pk,
-        "topic": conversation.topic,
+        "topic": conversation.topic_for(user),
         "piece_form": PieceForm(initial={"step": step}),
         "reflection_form": TextForm(initial={"step": step}),
         "confirm_form": ConfirmForm(initial={"step": step}),
@@ -112,9 +112,11 @@ def index(request: SignedInRequest) -> HttpResponse:
         "couple", "owner", "partner", "speaker"
     )
     conversations = list(mine.order_by("-updated_at")[: PAST_SHOWN + 20])
+    # Each with the title this person may read (see Conversation.topic_for).
+    titled = [(c, c.topic_for(request.user)["title"]) for c in conversations]
     ctx = {
-        "active": [c for c in conversations if not c.is_closed],
-        "past": [c for c in conversations if c.is_closed][:PAST_SHOWN],
+        "active": [(c, title) for c, title in titled if not c.is_closed],
+        "past": [(c, title) for c, title in titled if c.is_closed][:PAST_SHOWN],
         "partner": access.partner_of(request.user),
     }
     return render(request, "listening/index.html", ctx)

@@ -211,3 +211,21 @@ def test_the_writer_alone_gets_care_in_the_api_response(typed, alice, bob) -> No
     assert r.status_code == 201 and r.json()["care"]["resources"]
     assert "care" not in login(bob).get(f"{API}/{typed.uuid}").json()
     assert "care" not in login(alice).get(f"{API}/{typed.uuid}").json()
+
+
+def test_the_starters_own_topic_is_theirs_once_the_couple_ends(alice, bob, couple) -> None:
+    """A privacy review found the own-topic words outliving the couple for the other person."""
+    words = "words only Alice wrote about us"
+    own = start(alice, topic_id="", own_topic=words, mode="in_person")
+    as_alice, as_bob = login(alice), login(bob)
+    assert words in page_text(as_bob.get("/listening/"))  # while paired: shared, as before
+    leave_couple(user=alice)
+    for path in ("/listening/", f"/listening/{own.uuid}/"):
+        shown = page_text(as_bob.get(path))
+        assert words not in shown and "Our own topic" in shown
+    api = as_bob.get(f"{API}/{own.uuid}").json()
+    assert api["title"] == "Our own topic"
+    assert words not in json.dumps(as_bob.get(API).json())
+    assert words in page_text(as_alice.get(f"/listening/{own.uuid}/"))  # still hers
+    delete_account(user=alice)
+    assert words not in json.dumps(login(bob).get(API).json())
