@@ -260,30 +260,34 @@ def partners_felt_heard(
     for an open end.
 
     Counts only ratings the partner wrote in the current couple and allowed to count
-    (`counts_for_partner`). Returns (average rounded to 0.1, number of ratings) per window; the
-    average is None unless at least MIN_RATINGS_FOR_AN_AVERAGE ratings fall in the window, so a
-    single rating can never be read back. One query, whatever the number of windows.
+    (`counts_for_partner`). So that no single rating can be worked out, not even by setting
+    one window against another or the figure of today against last week's, the ratings are
+    taken in fixed blocks of MIN_RATINGS_FOR_AN_AVERAGE, oldest first; a block counts once its
+    last rating is in (the newest one or two ratings wait for their block), in the window where
+    that last rating falls. Every figure shown is then a mean of whole blocks. Returns (average
+    rounded to 0.1 or None, number of ratings averaged) per window. One query.
     """
-    from django.db.models import Avg, Count
-
     couple = current_couple(user)
     if couple is None or not windows:
         return [(None, 0)] * len(windows)
-    rows = ratings.filter(couple=couple, counts_for_partner=True).exclude(owner=user)
-    aggregates: dict[str, Avg | Count] = {}
-    for i, (start, stop) in enumerate(windows):
-        within = Q(pk__isnull=False)
-        if start is not None:
-            within &= Q(created_at__gte=start)
-        if stop is not None:
-            within &= Q(created_at__lt=stop)
-        aggregates[f"avg{i}"] = Avg("felt_heard", filter=within)
-        aggregates[f"n{i}"] = Count("pk", filter=within)
-    found = rows.aggregate(**aggregates)
+    rows = list(
+        ratings.filter(couple=couple, counts_for_partner=True)
+        .exclude(owner=user)
+        .order_by("created_at", "pk")
+        .values_list("created_at", "felt_heard")
+    )
+    size = MIN_RATINGS_FOR_AN_AVERAGE
+    blocks = [
+        (rows[k + size - 1][0], sum(v for _, v in rows[k : k + size]))
+        for k in range(0, len(rows) - size + 1, size)
+    ]
     result: list[tuple[float | None, int]] = []
-    for i in range(len(windows)):
-        count = found[f"n{i}"]
-        average = found[f"avg{i}"]
-        enough = count >= MIN_RATINGS_FOR_AN_AVERAGE and average is not None
-        result.append((round(average, 1) if enough else None, count))
+    for start, stop in windows:
+        inside = [
+            total
+            for ended, total in blocks
+            if (start is None or ended >= start) and (stop is None or ended < stop)
+        ]
+        count = size * len(inside)
+        result.append((round(sum(inside) / count, 1) if inside else None, count))
     return result

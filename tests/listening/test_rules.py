@@ -229,3 +229,35 @@ def test_the_starters_own_topic_is_theirs_once_the_couple_ends(alice, bob, coupl
     assert words in page_text(as_alice.get(f"/listening/{own.uuid}/"))  # still hers
     delete_account(user=alice)
     assert words not in json.dumps(login(bob).get(API).json())
+
+
+def test_no_single_rating_can_be_worked_out_from_the_figures_shown(alice, bob, couple) -> None:
+    """A privacy review subtracted a trailing average from the overall one to read back the
+    newest rating. Figures are now means of whole blocks of three."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from attunement.listening import progress
+
+    def rate(felt: int, weeks_ago: int) -> None:
+        c = start(alice)
+        services.send_piece(user=alice, conversation=fresh(c), text=PIECE)
+        r = services.rate_conversation(
+            user=alice, conversation=fresh(c), felt_heard=felt, helped=[]
+        )
+        Rating.objects.filter(pk=r.pk).update(
+            created_at=timezone.now() - timedelta(weeks=weeks_ago)
+        )
+
+    for felt in (5, 5, 4):
+        rate(felt, weeks_ago=6)
+    rate(1, weeks_ago=0)
+    shown = progress.summary_for(bob)
+    assert (shown.partner_felt_heard, shown.partner_ratings) == (4.7, 3)  # the 1 waits
+    assert {w.felt_heard for w in shown.weeks} <= {None, 4.7}
+    rate(2, weeks_ago=0)
+    rate(3, weeks_ago=0)
+    shown = progress.summary_for(bob)
+    assert (shown.partner_felt_heard, shown.partner_ratings) == (3.3, 6)
+    assert shown.weeks[-1].felt_heard == 2.0  # this week: the mean of the newest block only
