@@ -99,6 +99,7 @@ TEMPLATES = [
                 "attunement.lib.context_processors.site",
                 "attunement.safety.context_processors.safety",
             ],
+            "builtins": ["attunement.lib.when"],
         },
     },
 ]
