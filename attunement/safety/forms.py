@@ -38,3 +38,16 @@ class MisreadForm(forms.Form):
     """ "This isn't what I meant": where to go back to afterwards (a path on this site)."""
 
     next = forms.CharField(max_length=500, required=False)
+
+
+class DeleteEntryForm(forms.Form):
+    """One tap must not delete a journal entry: the person ticks that they mean it."""
+
+    # The checkbox sends "on"; anything else (or nothing) is not a yes.
+    confirm = forms.ChoiceField(
+        choices=[("on", "Yes, delete this entry for good")],
+        error_messages={
+            "required": "Tick the box to confirm, then delete.",
+            "invalid_choice": "Tick the box to confirm, then delete.",
+        },
+    )

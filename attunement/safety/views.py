@@ -15,7 +15,7 @@ from attunement.couples import access
 from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
 from attunement.safety import care, services
-from attunement.safety.forms import JournalForm, MisreadForm, ScreenForm
+from attunement.safety.forms import DeleteEntryForm, JournalForm, MisreadForm, ScreenForm
 from attunement.safety.hooks import JOINT_OFF_MESSAGE, joint_exercises_allowed
 from attunement.safety.models import JournalEntry, ScreenResult
 
@@ -133,6 +133,14 @@ def journal_entry(request: SignedInRequest, uuid: str) -> HttpResponse:
 @require_POST
 def journal_delete(request: SignedInRequest, uuid: str) -> HttpResponse:
     entry = access.get_own_or_404(request.user, JournalEntry.objects, uuid=uuid)
+    confirm = DeleteEntryForm(request.POST)
+    if not confirm.is_valid():
+        ctx = {
+            "entry": entry,
+            "form": JournalForm(initial={"text": entry.text}),
+            "delete_form": confirm,
+        }
+        return render(request, "safety/journal_entry.html", ctx, status=400)
     services.delete_journal_entry(entry=entry)
     messages.success(request, "Deleted.")
     return redirect("journal")

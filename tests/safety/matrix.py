@@ -56,7 +56,12 @@ ROUTES = [
     Route("journal#post", signed_in(302), method="POST", setup=journal_listed),
     Route("journal_entry", owner_only(), setup=journal_entry, content=NOTE, sees=("owner",)),
     Route("journal_entry#post", owner_only(302), method="POST", setup=journal_entry),
-    Route("journal_delete", owner_only(302), method="POST", setup=entry_only),
+    Route(
+        "journal_delete",
+        owner_only(302),
+        method="POST",
+        setup=lambda w: (entry_only(w)[0], {"confirm": "on"}),
+    ),
     Route("GET /api/v1/safety", signed_in(200, 401)),
     Route("GET /api/v1/safety/resources", signed_in(200, 401)),
     Route("GET /api/v1/safety/screen", signed_in(200, 401)),

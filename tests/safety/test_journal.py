@@ -60,7 +60,8 @@ def test_the_owner_edits_and_deletes_an_entry(as_alice, entry):
     assert as_alice.post(f"/journal/{entry.uuid}/", {"text": "changed my mind"}).status_code == 302
     entry.refresh_from_db()
     assert entry.text == "changed my mind"
-    assert as_alice.post(f"/journal/{entry.uuid}/delete/").status_code == 302
+    delete = f"/journal/{entry.uuid}/delete/"
+    assert as_alice.post(delete, {"confirm": "on"}).status_code == 302
     assert not JournalEntry.objects.exists()
 
 
@@ -145,3 +146,15 @@ def test_api_and_page_refuse_a_blank_journal_entry_with_the_same_words(as_alice)
     assert api.json() == {"detail": "Write a few words first."}
     assert "Write a few words first." in page.content.decode()
     assert not JournalEntry.objects.exists()
+
+
+def test_one_tap_never_deletes_an_entry(alice, as_alice):
+    from attunement.safety.models import JournalEntry
+
+    entry = JournalEntry.objects.create(owner=alice, text="a line to keep")
+    r = as_alice.post(f"/journal/{entry.uuid}/delete/")
+    assert r.status_code == 400
+    assert "Tick the box to confirm, then delete." in r.content.decode()
+    assert JournalEntry.objects.filter(pk=entry.pk).exists()
+    r = as_alice.post(f"/journal/{entry.uuid}/delete/", {"confirm": "on"})
+    assert r.status_code == 302 and not JournalEntry.objects.filter(pk=entry.pk).exists()
