@@ -18,6 +18,10 @@ HISTORY_SHOWN = 10
 @login_required
 @require_GET
 def index(request: SignedInRequest) -> HttpResponse:
+    return _index(request)
+
+
+def _index(request: SignedInRequest, status: int = 200, **extra: object) -> HttpResponse:
     found = compare.build(request.user)
     history = list(
         access.own(request.user, StyleTake.objects.filter(completed_at__isnull=False))
@@ -30,10 +34,10 @@ def index(request: SignedInRequest) -> HttpResponse:
         "profile": found.my_take.to_dict(request.user) if found.my_take else None,
         "history": [t.to_dict(request.user) for t in history[1:]],
         "draft": draft,
-        "first_dimension": scoring.dimensions()[0],
         "scales": list(scoring.scales().values()),
+        **extra,
     }
-    return render(request, "differences/index.html", ctx)
+    return render(request, "differences/index.html", ctx, status=status)
 
 
 @login_required
@@ -107,14 +111,13 @@ def step(request: SignedInRequest, dimension: str) -> HttpResponse:
 def share(request: SignedInRequest) -> HttpResponse:
     form = SharingForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose whether to share your profile.")
-        return redirect("differences")
+        return _index(request, 400, refusal="Choose whether to share your profile.")
     shared = form.cleaned_data["shared"]
     try:
         services.set_profile_sharing(user=request.user, shared=shared)
     except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("differences")
+        ctx, status = refusal(exc)
+        return _index(request, status, **ctx)
     partner = access.partner_of(request.user)
     name = partner.name if partner else "your partner"
     messages.success(
