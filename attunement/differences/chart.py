@@ -31,7 +31,7 @@ def profiles(found: Map) -> dict[str, object]:
         y = TOP + n * ROW + 24
         rows.append(
             ChartRow(
-                row.scale.title.removeprefix("Support: "),
+                row.scale.title,
                 row.scale.low,
                 row.scale.high,
                 y,

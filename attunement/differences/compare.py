@@ -30,6 +30,23 @@ class Row:
     my_guess: int | None = None  # my guess of the partner's score
     partners_guess: int | None = None  # the partner's guess of my score
 
+    def lean(self, score: float | None) -> str:
+        """The end a score leans to, in the scale's words ("thinks it over first")."""
+        if score is None:
+            return ""
+        band = scoring.band(score)
+        if band == "middle":
+            return "in between"
+        return (self.scale.low if band == "low" else self.scale.high).lower()
+
+    @property
+    def mine_leans(self) -> str:
+        return self.lean(self.mine)
+
+    @property
+    def partners_leans(self) -> str:
+        return self.lean(self.partners)
+
     @property
     def gap(self) -> float | None:
         if self.mine is None or self.partners is None:
@@ -82,6 +99,8 @@ class Map:
         return self.my_take is not None and self.partners_take is not None
 
     def differs_most(self) -> list[Row]:
+        if self.state != "ready":
+            return []
         rows = [r for r in self.rows if r.gap is not None and r.gap >= CLOSE_ENOUGH]
         return sorted(rows, key=lambda r: -(r.gap or 0))[:DIFFERS_MOST]
 
@@ -102,7 +121,7 @@ class Map:
         return found
 
     def cards(self) -> list[Card]:
-        if not self.both_profiles or self.partner is None:
+        if self.state != "ready" or not self.both_profiles or self.partner is None:
             return []
         apart, alike = [], []
         for row in self.rows:

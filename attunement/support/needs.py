@@ -51,6 +51,8 @@ BY_SUPPORT: dict[str, tuple[QuickResponse, ...]] = {
     "space": (Q.TAKE_TIME,),
 }
 MOST_OFFERED = 4
+# The needs of a hard day, where how a person likes to be supported when stressed applies.
+STRAINED = frozenset({Need.LISTENED, Need.COMFORT, Need.HELP, Need.SPACE})
 SUPPORT_WORDS = {
     "listening": "being listened to",
     "comfort": "comfort",
@@ -78,7 +80,10 @@ def quick_responses_for(need: str, style: StyleHints | None = None) -> list[tupl
     return [(q.value, q.label) for q in chosen]
 
 
-def support_words(style: StyleHints | None) -> str:
-    """'practical help and some space': the kinds of support the writer likes most."""
-    kinds = [SUPPORT_WORDS[k] for k in (style.prefers if style else ()) if k in SUPPORT_WORDS]
+def support_words(need: str, style: StyleHints | None) -> str:
+    """'practical help and some space': the kinds of support the writer likes most, when
+    their style shapes the quick responses for this need (else "")."""
+    if style is None or need not in STRAINED:
+        return ""
+    kinds = [SUPPORT_WORDS[k] for k in style.prefers if k in SUPPORT_WORDS]
     return " and ".join(kinds)

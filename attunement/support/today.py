@@ -53,7 +53,7 @@ def panel(request: SignedInRequest) -> Panel:
         "partner": partner,
         "answered": answered,
         "quick": quick_responses_for(partners.need, style) if partners else [],
-        "support_words": support_words(style),
+        "support_words": support_words(partners.need, style) if partners else "",
         "received": [a.to_dict(user) for a in received],
     }
     return Panel("support/_today.html", context, step)

@@ -85,7 +85,7 @@ def _render_detail(
     ctx |= {
         "item": item.to_dict(request.user),
         "quick": quick_responses_for(item.need, style),
-        "support_words": support_words(style),
+        "support_words": support_words(item.need, style),
     }
     ctx["form"] = form
     return render(request, "support/check_in_detail.html", ctx, status=status)
