@@ -126,7 +126,8 @@ def save_guess(*, user: User, scores: dict[str, object]) -> StyleGuess:
     guess.visibility = Visibility.SEALED
     guess.scores = {key: int(scores[key]) for key in known}  # type: ignore[call-overload]
     guess.save()
-    reveal_guesses_if_ready(couple)
+    if reveal_guesses_if_ready(couple):
+        guess.refresh_from_db(fields=["revealed_at"])
     return guess
 
 

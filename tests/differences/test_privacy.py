@@ -78,7 +78,7 @@ def test_guesses_stay_sealed_until_both_have_taken_it_and_guessed(alice, bob, co
     assert all(r.partners_guess is None for r in bobs_view.rows)
     assert compare.build(alice).state == "waiting"
     assert compare.build(alice).cards() == []  # nothing to meet in the middle yet...
-    guess(bob, ALICE)
+    assert guess(bob, ALICE).revealed_at is not None
     assert StyleGuess.objects.filter(revealed_at__isnull=False).count() == 2
     alices_view = compare.build(alice)
     assert alices_view.state == "ready"
