@@ -35,6 +35,8 @@ def _index(request: SignedInRequest, status: int = 200, **extra: object) -> Http
         "history": [t.to_dict(request.user) for t in history[1:]],
         "draft": draft,
         "scales": list(scoring.scales().values()),
+        "dimension_count": len(scoring.dimensions()),
+        "item_count": sum(len(d.items) for d in scoring.dimensions()),
         **extra,
     }
     return render(request, "differences/index.html", ctx, status=status)
