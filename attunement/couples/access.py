@@ -171,14 +171,22 @@ def with_readable_answers(
 ) -> QuerySet[M]:
     """`served` with what this person may read of each: `readable_answers` (with_reactions)
     and `own_rows`, their own row whatever it holds (a skip included)."""
-    return served.prefetch_related(
+    return served.prefetch_related(*readable_answers_prefetches(user, answers, reactions))
+
+
+def readable_answers_prefetches(
+    user: User, answers: Rows[Model], reactions: Rows[Model]
+) -> list[Prefetch]:
+    """The prefetches of with_readable_answers, to apply to a served question already loaded
+    (`prefetch_related_objects`), so a page need not fetch it twice."""
+    return [
         Prefetch(
             "answers",
             queryset=with_reactions(user, readable_answers(user, answers), reactions),
             to_attr="readable_answers",
         ),
         Prefetch("answers", queryset=own(user, answers), to_attr="own_rows"),
-    )
+    ]
 
 
 def own_answer(user: User, answers: Rows[M], served: Model) -> M | None:
