@@ -100,14 +100,26 @@ class Nginx:
         self.proc.wait(timeout=10)
 
 
+# Each test gets a Redis database of its own, emptied first, so neither earlier runs nor a test
+# running beside it (pytest-xdist) share its rate-limit counters.
+REDIS_DB = {
+    "test_a_person_uses_two_app_servers_as_one": 14,
+    "test_failed_logins_are_counted_across_both_servers": 15,
+}
+
+
 @pytest.fixture
-def servers(transactional_db, tmp_path):
+def servers(request, transactional_db, tmp_path):
+    import redis
+
+    redis_url = f"redis://127.0.0.1:6379/{REDIS_DB[request.node.name]}"
+    redis.Redis.from_url(redis_url).flushdb()
     db = settings.DATABASES["default"]
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     env = {
         **{k: v for k, v in os.environ.items() if k != "PYTEST_VERSION"},
         "DATABASE_URL": url,
-        "REDIS_URL": "redis://127.0.0.1:6379/15",
+        "REDIS_URL": redis_url,
         "DEBUG": "0",
         "SECRET_KEY": settings.SECRET_KEY,
         "ENCRYPTION_KEYS": ",".join(settings.ENCRYPTION_KEYS),
@@ -207,3 +219,34 @@ def test_a_person_uses_two_app_servers_as_one(servers):
         assert api.json()[0]["note"] == "Two servers, one us."
         served |= {r.headers["X-Served-By"] for r in (today, api)}
     assert served == {f"127.0.0.1:{p}" for p in ports}
+
+
+def test_failed_logins_are_counted_across_both_servers(servers):
+    import requests
+
+    proxy, ports = servers
+    alice = make_user("alice@example.com", "Alice")
+    argon2 = Argon2PasswordHasher()
+    User.objects.filter(pk=alice.pk).update(password=argon2.encode(PASSWORD, argon2.salt()))
+    base = f"http://127.0.0.1:{proxy.port}"
+    web = requests.Session()
+    page = web.get(f"{base}/accounts/login/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+
+    def log_in(password: str) -> requests.Response:
+        return web.post(
+            f"{base}/accounts/login/",
+            data={"login": alice.email, "password": password, "csrfmiddlewaretoken": token},
+            headers={"Referer": f"{base}/accounts/login/"},
+            allow_redirects=False,
+        )
+
+    wrong = [log_in("not the password") for _ in range(5)]
+    assert {r.status_code for r in wrong} == {200}
+    assert {r.headers["X-Served-By"] for r in wrong} == {f"127.0.0.1:{p}" for p in ports}
+    # The limit is 5 failures per address: the sixth try is refused whichever server takes it,
+    # even with the right password.
+    for _ in range(2):
+        blocked = log_in(PASSWORD)
+        assert blocked.status_code != 302
+        assert "too many" in blocked.text.lower()
