@@ -110,6 +110,7 @@ if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", "60"))
     }
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if DATABASES["default"]["ENGINE"].endswith("postgresql"):
         DATABASES["default"]["TEST"] = {"NAME": os.getenv("TEST_DATABASE_NAME", "attunement_test")}
 else:
@@ -120,6 +121,10 @@ else:
             # A file, not memory: concurrency tests need SQLite's real locking and busy timeout.
             # One file per test run, so parallel runs never share it.
             "TEST": {"NAME": DATA_DIR / f"test-{os.getpid()}.sqlite3"},
+            # Keep the connection between requests: opening one costs a connect and three
+            # PRAGMAs per request (benchmarks/pages.py); health checks drop a broken one.
+            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", "600"),
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
