@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "attunement.support",
     "attunement.sharing",
     "attunement.listening",
+    "attunement.empathy",
     "attunement.safety",
     "attunement.notifications",
 ]

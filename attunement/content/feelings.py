@@ -45,9 +45,7 @@ GROUPS: tuple[FeelingGroup, ...] = (
             Feeling("excited", "Excited", "excitement", 0.8, 0.9, "Buzzing about what's coming."),
             Feeling("playful", "Playful", "amusement", 0.8, 0.6, "Light, silly, up for fun."),
             Feeling("hopeful", "Hopeful", "optimism", 0.6, 0.2, "Expecting something good ahead."),
-            Feeling(
-                "relieved", "Relieved", "relief", 0.6, -0.5, "A weight has lifted; it's over."
-            ),
+            Feeling("relieved", "Relieved", "relief", 0.6, -0.5, "A weight has lifted; it's over."),
         ),
         "Good feelings with light in them: pleasure, pride, looking forward.",
     ),

@@ -45,7 +45,9 @@ def intensity_match(felt: int, guessed: int) -> float:
     return 1.0 - abs(felt - guessed) / 4
 
 
-def accuracy(felt: list[str], felt_intensity: int, guessed: list[str], guessed_intensity: int) -> float:
+def accuracy(
+    felt: list[str], felt_intensity: int, guessed: list[str], guessed_intensity: int
+) -> float:
     """The round's score from 0 to 1: 0.8 x feelings_match + 0.2 x intensity_match."""
     score = FEELINGS_WEIGHT * feelings_match(felt, guessed)
     score += INTENSITY_WEIGHT * intensity_match(felt_intensity, guessed_intensity)

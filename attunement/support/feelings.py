@@ -14,7 +14,16 @@ from attunement.content.feelings import (
     labels,
 )
 
-__all__ = ["BY_ID", "CHOICES", "GROUP_OF", "GROUPS", "Feeling", "FeelingGroup", "FeelingId", "labels"]
+__all__ = [
+    "BY_ID",
+    "CHOICES",
+    "GROUP_OF",
+    "GROUPS",
+    "Feeling",
+    "FeelingGroup",
+    "FeelingId",
+    "labels",
+]
 
 
 # The same feelings as choices, so forms and API schemas take them from one place.
