@@ -177,9 +177,7 @@ ROUTES = [
         setup=lambda w: ({}, {"topic": "the holidays"}),
     ),
     Route("empathy_disagreement", couples(200), setup=sealed_story, **SEALED),
-    Route(
-        "empathy_disagreement#revealed", couples(200), setup=revealed_stories, content=SECRET
-    ),
+    Route("empathy_disagreement#revealed", couples(200), setup=revealed_stories, content=SECRET),
     Route(
         "empathy_story",
         couples(302),
