@@ -292,12 +292,30 @@ def put_self_answer(request: SignedInRequest, item_id: str, payload: QuizValueIn
 # Perspective-taking ---------------------------------------------------------------------------
 
 
-def _disagreement(user: User, item: Disagreement) -> dict[str, Any]:
+def _disagreements(user: User, items: list[Disagreement]) -> list[dict[str, Any]]:
+    """Each as `user` sees it, with the stories and ratings the gate lets through (two queries
+    for any number of them)."""
+    ids = [d.pk for d in items]
     stories = list(
-        access.visible(user, Story.objects.filter(disagreement=item)).select_related("owner")
+        access.visible(user, Story.objects.filter(disagreement__in=ids)).select_related("owner")
     )
-    ratings = list(access.visible(user, StoryRating.objects.filter(story__disagreement=item)))
-    return item.to_dict(user, stories, ratings)
+    ratings = list(access.visible(user, StoryRating.objects.filter(story__disagreement__in=ids)))
+    return [
+        d.to_dict(
+            user,
+            [s for s in stories if s.disagreement_id == d.pk],
+            [
+                r
+                for r in ratings
+                if r.story_id in {s.pk for s in stories if s.disagreement_id == d.pk}
+            ],
+        )
+        for d in items
+    ]
+
+
+def _disagreement(user: User, item: Disagreement) -> dict[str, Any]:
+    return _disagreements(user, [item])[0]
 
 
 def _disagreement_or_404(user: User, uuid: UUID) -> Disagreement:
@@ -310,7 +328,7 @@ def disagreements(
 ) -> list[dict[str, Any]]:
     user = request.auth
     rows = access.visible(user, Disagreement.objects).select_related("owner")
-    return [_disagreement(user, d) for d in rows.order_by("-created_at")[window(limit, offset)]]
+    return _disagreements(user, list(rows.order_by("-created_at")[window(limit, offset)]))
 
 
 @router.post("/disagreements", response={201: DisagreementWrittenOut})

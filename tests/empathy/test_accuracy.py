@@ -1,4 +1,4 @@
-"""The empathic-accuracy score (attunement/empathy/accuracy.py; worked examples in docs/empathy.md)."""
+"""The empathic-accuracy score (empathy/accuracy.py; worked examples in docs/empathy.md)."""
 
 import itertools
 

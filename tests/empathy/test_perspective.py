@@ -135,7 +135,10 @@ def test_a_round_starts_from_a_shared_check_in_with_its_feelings_filled_in(
 
     item = CheckIn.objects.get(owner=alice)
     detail = as_alice.get(f"/checkin/{item.uuid}/").content.decode()
-    link = "/empathy/rounds/new/?feelings=anxious&amp;feelings=tired&amp;intensity=4&amp;from_check_in=1"
+    link = (
+        "/empathy/rounds/new/?feelings=anxious&amp;feelings=tired&amp;intensity=4"
+        "&amp;from_check_in=1"
+    )
     assert link in detail
     assert "guess how you" not in as_bob.get(f"/checkin/{item.uuid}/").content.decode()
     form = as_alice.get(link.replace("&amp;", "&")).content.decode()
