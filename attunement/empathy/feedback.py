@@ -66,8 +66,6 @@ def story_feedback(story: str, missed_note: str = "") -> StoryFeedback:
             "Much of it is about what you did or meant. Try telling it with “you” at the "
             "centre: what they saw, wanted and felt."
         )
-    if not notes:
-        notes.append("It stays with their side of things and names how they felt. Well done.")
     return StoryFeedback(
         feelings_named=list(named.values()),
         feelings_not_named=list(missed.values()),
