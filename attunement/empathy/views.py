@@ -39,7 +39,7 @@ from attunement.empathy.models import (
     StoryRating,
     quiz_item,
 )
-from attunement.lib.errors import DomainError
+from attunement.lib.errors import DomainError, InvalidInput
 from attunement.lib.pages import refusal
 from attunement.safety import hooks
 
@@ -253,8 +253,6 @@ def quiz_mark(request: SignedInRequest, uuid: str) -> HttpResponse:
     form = MarkForm(request.POST)
     try:
         if not form.is_valid():
-            from attunement.lib.errors import InvalidInput
-
             raise InvalidInput("Choose: that's it, close, or not quite.")
         quiz.mark_round(user=request.user, quiz_round=item, marked=form.cleaned_data["marked"])
     except DomainError as exc:
@@ -277,8 +275,11 @@ def _self_page(
     asked = request.GET.get("item", "") or item_id or ""
     entry = content.get("partner_quiz", asked) if asked else None
     if entry is None or entry.get("retired"):
+        # The next unanswered question, after the one just passed over ("Another question").
         ids = quiz.item_ids()
-        left = [i for i in ids if i not in current]
+        after = request.GET.get("after", "")
+        start = ids.index(after) + 1 if after in ids else 0
+        left = [i for i in ids[start:] + ids[:start] if i not in current]
         entry = quiz_item(left[0]) if left else None
     topics = content.quiz_topics()
     ctx: dict[str, Any] = {

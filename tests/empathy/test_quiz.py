@@ -161,3 +161,15 @@ def test_answering_for_the_wrong_side_is_refused(alice, bob, couple):
     with pytest.raises(DomainError):
         quiz.answer_round(user=bob, quiz_round=about_alice, value="x")
     assert not QuizEntry.objects.exists()
+
+
+def test_about_me_offers_the_next_unanswered_question_and_another_on_request(alice, as_alice):
+    first, second, third = quiz.item_ids()[:3]
+    page = as_alice.get("/empathy/about-me/").content.decode()
+    assert f"/empathy/about-me/{first}/" in page and "0 of " in page
+    other = as_alice.get(f"/empathy/about-me/?after={first}").content.decode()
+    assert f"/empathy/about-me/{second}/" in other
+    as_alice.post(f"/empathy/about-me/{first}/", {"value": "Summer"})
+    after = as_alice.get("/empathy/about-me/").content.decode()
+    assert f"/empathy/about-me/{second}/" in after and "1 of " in after and "Summer" in after
+    assert f"?after={second}" in after and third
