@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "attunement.sharing",
     "attunement.listening",
     "attunement.differences",
+    "attunement.empathy",
     "attunement.safety",
     "attunement.notifications",
 ]

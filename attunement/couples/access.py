@@ -301,3 +301,44 @@ def partners_felt_heard(
         count = size * len(inside)
         result.append((round(sum(inside) / count, 1) if inside else None, count))
     return result
+
+
+# empathy
+# "How am I feeling?" rounds, quiz rounds and perspective stories (attunement.empathy). A round
+# or a story is sealed until both sides are in. The partner may open a sealed round to guess
+# (who started it and when), never its feelings: `FeelingRound.readable_by` says what shows.
+
+
+def feeling_rounds(user: User, rounds: Rows[M]) -> QuerySet[M]:
+    """Feeling rounds this person may open: every one they may read (visible), and the current
+    partner's sealed ones in the current couple, opened to guess (not to read)."""
+    if not user.is_authenticated:
+        return rounds.none()
+    couple = current_couple(user)
+    mine_or_revealed = Q(owner=user)
+    if couple is None:
+        return rounds.filter(mine_or_revealed)
+    return rounds.filter(mine_or_revealed | (Q(couple=couple) & ~Q(owner=user)))
+
+
+def get_feeling_round_or_404(user: User, rounds: Rows[M], **lookup: object) -> M:
+    try:
+        return feeling_rounds(user, rounds).get(**lookup)
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
+        raise Http404 from exc
+
+
+def couples_rows(user: User, rows: Rows[M]) -> QuerySet[M]:
+    """Rows of the person's current couple (quiz rounds: each holds no words of its own; its
+    entries are read through visible())."""
+    couple = current_couple(user)
+    if couple is None:
+        return rows.none()
+    return rows.filter(couple=couple)
+
+
+def get_couples_row_or_404(user: User, rows: Rows[M], **lookup: object) -> M:
+    try:
+        return couples_rows(user, rows).get(**lookup)
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
+        raise Http404 from exc

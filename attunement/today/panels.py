@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from attunement.accounts.http import SignedInRequest
 from attunement.differences import today as differences_today
+from attunement.empathy import today as empathy_today
 from attunement.lib.panels import Panel
 from attunement.listening import today as listening_today
 from attunement.safety import today as safety_today
@@ -19,6 +20,7 @@ PANELS: list[Callable[[SignedInRequest], Panel | None]] = [
     listening_today.panel,
     sharing_today.panel,
     differences_today.panel,
+    empathy_today.panel,
     safety_today.panel,
 ]
 
