@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import Client, override_settings
 
 from attunement.accounts.models import PersonalToken, User
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, fresh_login, make_user
 
 
 def _signup(client: Client, email: str, password: str = "correct horse battery 9"):
@@ -95,8 +95,11 @@ def test_login_with_the_right_password_works(alice):
     assert response.status_code == 302 and response["Location"] == "/today/"
 
 
-def test_tokens_are_shown_once_stored_hashed_and_revocable(alice, as_alice):
-    response = as_alice.post("/settings/tokens/", {"name": "my widget"}, follow=True)
+def test_tokens_are_shown_once_stored_hashed_and_revocable(alice):
+    as_alice = fresh_login(alice)
+    response = as_alice.post(
+        "/settings/tokens/", {"name": "my widget", "days": 90, "scope": "read"}, follow=True
+    )
     raw = re.search(r'value="(att_[^"]+)"', response.content.decode()).group(1)
     token = PersonalToken.objects.get(user=alice)
     assert raw not in token.token_hash and token.prefix == raw[:10]
@@ -109,8 +112,9 @@ def test_tokens_are_shown_once_stored_hashed_and_revocable(alice, as_alice):
     assert api.get("/api/v1/checkins", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
 
 
-def test_refreshing_the_tokens_page_makes_no_second_token(alice, as_alice):
-    response = as_alice.post("/settings/tokens/", {"name": "my widget"})
+def test_refreshing_the_tokens_page_makes_no_second_token(alice):
+    as_alice = fresh_login(alice)
+    response = as_alice.post("/settings/tokens/", {"name": "my widget", "days": 90, "scope": "read"})
     assert response.status_code == 302 and response["Location"] == "/settings/tokens/"
     assert "att_" in as_alice.get("/settings/tokens/").content.decode()
     as_alice.get("/settings/tokens/")
