@@ -189,6 +189,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Pairing emails one person may send an hour (each goes to an address they typed).
+INVITATION_EMAILS_PER_HOUR = envint("INVITATION_EMAILS_PER_HOUR", "5")
 ACCOUNT_ADAPTER = "attunement.trust.adapter.AccountAdapter"
 # Sign-up also asks for the name shown to the partner.
 ACCOUNT_SIGNUP_FORM_CLASS = "attunement.accounts.forms.SignupForm"
@@ -284,15 +286,31 @@ QUICK_EXIT_URL = os.getenv("QUICK_EXIT_URL", "https://www.wikipedia.org/")
 SAFETY_REGION = os.getenv("SAFETY_REGION", "INTL")
 WORKER_POLL_SECONDS = envint("WORKER_POLL_SECONDS", "30")
 
+# Logs and error reports carry no secret link and nothing a person wrote (lib/redact.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "redact": {"()": "attunement.lib.redact.RedactSecrets"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "redact"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
     # Request logs never carry bodies; keep Django's request errors to the path only.
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": ["console", "mail_admins"], "propagate": False},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
-
+ADMINS = [("Host", a) for a in envlist("ADMINS")]
+DEFAULT_EXCEPTION_REPORTER_FILTER = "attunement.lib.redact.ExceptionReporterFilter"
 if TESTING:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
