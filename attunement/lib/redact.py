@@ -29,12 +29,11 @@ class RedactSecrets(logging.Filter):
     """A logging filter: the message and its arguments lose any secret path."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.msg, str):
-            record.msg = redact(record.msg)
-        if isinstance(record.args, tuple):
-            record.args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
-        elif isinstance(record.args, dict):
-            record.args = {k: redact(v) if isinstance(v, str) else v for k, v in record.args.items()}
+        # The finished message: a path may hide inside any argument's repr (a request, say).
+        record.msg, record.args = redact(record.getMessage()), None
+        if record.exc_info and not record.exc_text:
+            # Formatters print this cached text instead of formatting the traceback again.
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
         return True
 
 
