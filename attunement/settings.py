@@ -206,7 +206,9 @@ MFA_ADAPTER = "attunement.trust.adapter.MFAAdapter"
 MFA_TOTP_ISSUER = SITE_NAME
 # Behind a reverse proxy, the client's address is the last one the proxy adds to
 # X-Forwarded-For; rate limits count per address. Leave 0 unless a proxy you run sits in front.
-ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "1" if envbool("BEHIND_PROXY", "0") else "0")
+ALLAUTH_TRUSTED_PROXY_COUNT = envint(
+    "TRUSTED_PROXY_COUNT", "1" if envbool("BEHIND_PROXY", "0") else "0"
+)
 LOGIN_REDIRECT_URL = "/today/"
 LOGIN_URL = "/accounts/login/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"

@@ -14,9 +14,9 @@ from attunement.couples import access, services
 from attunement.couples.forms import InviteForm
 from attunement.couples.models import Invitation
 from attunement.lib.errors import DomainError
-from attunement.notifications import emails
 from attunement.lib.pages import refusal
 from attunement.lib.qr import qr_svg
+from attunement.notifications import emails
 
 # The raw link of the inviter's open invitation, kept in their own session only: the database
 # stores a hash, and refreshing the page must neither lose the link nor make a new one.

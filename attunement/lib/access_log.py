@@ -7,7 +7,7 @@ from gunicorn.glogging import Logger
 from attunement.lib.redact import redact
 
 
-class AccessLogger(Logger):  # type: ignore[misc]
+class AccessLogger(Logger):
     def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> Any:
         atoms = super().atoms(resp, req, environ, request_time)
         for key, value in atoms.items():

@@ -4,7 +4,7 @@ import hashlib
 import uuid
 
 from django.conf import settings
-from django.contrib.sessions.base_session import AbstractBaseSession, BaseSessionManager
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 
@@ -28,8 +28,6 @@ class Session(AbstractBaseSession):
     user_agent = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     last_seen_at = models.DateTimeField(default=timezone.now)
-
-    objects: BaseSessionManager = BaseSessionManager()
 
     class Meta:
         indexes = [models.Index(fields=["expire_date"])]

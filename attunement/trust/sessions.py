@@ -45,7 +45,7 @@ class SessionStore(DBStore):
         if not self.session_key:
             return None
         now = timezone.now()
-        row = Session.objects.filter(
+        row: Session | None = Session.objects.filter(
             session_key=hash_session_key(self.session_key), expire_date__gt=now
         ).first()
         if row is None:
@@ -64,7 +64,7 @@ class SessionStore(DBStore):
     def save(self, must_create: bool = False) -> None:
         if self.session_key is None:
             return self.create()
-        data = self._get_session(no_load=must_create)
+        data = self._get_session(no_load=must_create)  # type: ignore[attr-defined]
         now = timezone.now()
         created_at = self._created_at or now
         fields: dict[str, Any] = {

@@ -114,7 +114,8 @@ def test_tokens_are_shown_once_stored_hashed_and_revocable(alice):
 
 def test_refreshing_the_tokens_page_makes_no_second_token(alice):
     as_alice = fresh_login(alice)
-    response = as_alice.post("/settings/tokens/", {"name": "my widget", "days": 90, "scope": "read"})
+    data = {"name": "my widget", "days": 90, "scope": "read"}
+    response = as_alice.post("/settings/tokens/", data)
     assert response.status_code == 302 and response["Location"] == "/settings/tokens/"
     assert "att_" in as_alice.get("/settings/tokens/").content.decode()
     as_alice.get("/settings/tokens/")

@@ -2,9 +2,9 @@
 
 The real server with two gunicorn workers on SQLite, as `attunement serve` runs it: ten wrong
 passwords for one address, sent two at a time so that both workers answer. The limit is five
-(RATE_LIMIT_LOGIN_FAILED, 5 per 5 minutes per address): the sixth and later are refused ("Too many
-failed login attempts") whichever worker gets them, because the count lives in the database cache they share. (With a
-per-process cache, 8 of 10 got through before the first block.)
+(RATE_LIMIT_LOGIN_FAILED, 5 per 5 minutes per address): the sixth and later are refused ("Too
+many failed login attempts") whichever worker gets them, because the count lives in the database
+cache they share. (With a per-process cache, 8 of 10 got through before the first block.)
 """
 
 import http.client
@@ -124,8 +124,6 @@ def test_behind_one_trusted_proxy_the_address_it_saw_is_used(alice):
     from allauth.account.adapter import get_adapter
 
     request = Client().get("/").wsgi_request
-    request.META.update(
-        REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.9"
-    )
+    request.META.update(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.9")
     # The proxy appends the address it saw; anything before it the client could have made up.
     assert get_adapter(request).get_client_ip(request) == "203.0.113.9"

@@ -67,9 +67,9 @@ def test_making_another_address_primary_and_removing_the_old_one_tells_the_old_o
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/accounts/email/", {"email": "alice@example.com", "action_remove": ""})
     assert not EmailAddress.objects.filter(email="alice@example.com").exists()
-    assert any(
-        m.to == ["alice@example.com"] and "was removed" in m.body for m in mail.outbox
-    ), "the removed address itself hears that it was removed"
+    assert any(m.to == ["alice@example.com"] and "was removed" in m.body for m in mail.outbox), (
+        "the removed address itself hears that it was removed"
+    )
 
 
 def test_making_an_address_primary_without_a_recent_login_asks_first(alice):
