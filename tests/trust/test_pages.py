@@ -2,6 +2,7 @@
 number of queries."""
 
 import pytest
+
 from attunement.accounts.models import PersonalToken
 from tests.conftest import fresh_login, login
 
