@@ -12,6 +12,7 @@ from attunement.accounts.models import PersonalToken, User
 from attunement.lib import crypto
 from attunement.lib.qr import qr_svg
 from attunement.notifications import emails
+from attunement.trust.models import Session, hash_session_key
 
 # allauth's notification templates, each mapped to one content-free sentence.
 NOTIFICATIONS = {
@@ -58,10 +59,13 @@ class AccountAdapter(BaseAccountAdapter):
             emails.account_changed(to=primary_address(address.user), change="email_added")
 
     def set_password(self, user: User, password: str) -> None:
-        """A changed or reset password also ends every personal token: a token made by
-        whoever knew the old password stops working."""
+        """A changed or reset password also ends every personal token and every other login:
+        whatever someone made or opened with the old password stops working."""
         super().set_password(user, password)
         PersonalToken.revoke_all(user=user)
+        session = getattr(self.request, "session", None)
+        current = hash_session_key(session.session_key) if session and session.session_key else ""
+        Session.objects.filter(user=user).exclude(session_key=current).delete()
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -1,5 +1,6 @@
 """Sessions people control, stored so that a leaked database hands out none (issue 12, item 4)."""
 
+import time
 from datetime import timedelta
 
 import time_machine
@@ -107,3 +108,20 @@ def test_the_page_costs_the_same_queries_however_many_devices(alice, django_asse
         log_in(alice)
     with django_assert_num_queries(3):
         client.get("/settings/sessions/")
+
+
+def test_changing_the_password_logs_out_every_other_device(alice):
+    phone, laptop = log_in(alice, PHONE), log_in(alice, LAPTOP)
+    new = "a changed long password 4"
+    session = laptop.session
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": time.time(), "reauthenticated": True}
+    ]
+    session["account_authentication_methods_user"] = str(alice.pk)
+    session.save()
+    laptop.post(
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": new, "password2": new},
+    )
+    assert signed_in(laptop) and not signed_in(phone)
+    assert Session.objects.filter(user=alice).count() == 1
