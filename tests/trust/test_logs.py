@@ -29,7 +29,10 @@ def console() -> Iterator[io.StringIO]:
         h for h in logging.getLogger("django").handlers if type(h) is logging.StreamHandler
     )
     out = io.StringIO()
-    old_stream, old_level = handler.setStream(out), logging.root.level
+    # Swapped directly: setStream() would first flush the old stream, which pytest may have
+    # closed already.
+    old_stream, old_level = handler.stream, logging.root.level
+    handler.stream = out
     loggers = [logging.root, logging.getLogger("django")]
     levels = [lg.level for lg in loggers]
     for lg in loggers:
@@ -37,7 +40,7 @@ def console() -> Iterator[io.StringIO]:
     try:
         yield out
     finally:
-        handler.setStream(old_stream)
+        handler.stream = old_stream
         for lg, level in zip(loggers, levels, strict=True):
             lg.setLevel(level)
         logging.root.setLevel(old_level)
