@@ -74,6 +74,7 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 def _register() -> None:
     from attunement.couples.api import router as couples_router
+    from attunement.differences.api import router as differences_router
     from attunement.listening.api import router as listening_router
     from attunement.safety.api import router as safety_router
     from attunement.sharing.api import router as sharing_router
@@ -84,6 +85,7 @@ def _register() -> None:
     api.add_router("/sharing", sharing_router, tags=["sharing"])
     api.add_router("/listening", listening_router, tags=["listening"])
     api.add_router("/safety", safety_router, tags=["safety"])
+    api.add_router("/differences", differences_router, tags=["differences"])
 
 
 _register()

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "attunement.support",
     "attunement.sharing",
     "attunement.listening",
+    "attunement.differences",
     "attunement.safety",
     "attunement.notifications",
     "attunement.trust",

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("attunement.sharing.urls")),
     path("", include("attunement.listening.urls")),
     path("", include("attunement.safety.urls")),
+    path("", include("attunement.differences.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

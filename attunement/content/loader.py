@@ -19,6 +19,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from attunement.content import styles
+
 DATA_DIR = Path(__file__).resolve().parent
 
 CATALOGUES: tuple[str, ...] = (
@@ -26,6 +28,8 @@ CATALOGUES: tuple[str, ...] = (
     "conversation_topics",
     "safety_resources",
     "safety_screen",
+    "style_items",
+    "difference_cards",
 )
 
 # The array-of-tables key that holds each catalogue's entries.
@@ -34,6 +38,8 @@ ENTRY_KEYS: dict[str, str] = {
     "conversation_topics": "topic",
     "safety_resources": "resource",
     "safety_screen": "item",
+    "style_items": "item",
+    "difference_cards": "card",
 }
 
 DEPTHS: tuple[str, ...] = ("light", "personal", "deep")
@@ -49,6 +55,8 @@ ID_PATTERNS: dict[str, re.Pattern[str]] = {
     "conversation_topics": re.compile(r"^t-\d{3}$"),
     "safety_resources": re.compile(r"^r-\d{3}$"),
     "safety_screen": re.compile(r"^s-\d{2}$"),
+    "style_items": re.compile(r"^i-\d{2}$"),
+    "difference_cards": re.compile(r"^d-\d{2}$"),
 }
 THEME_ID = re.compile(r"^[a-z][a-z_]*$")
 REGION = re.compile(r"^(INTL|[A-Z]{2})$")
@@ -59,6 +67,8 @@ LIMITS: dict[str, dict[str, int]] = {
     "conversation_topics": {"title": 60, "prompt": 300},
     "safety_resources": {"name": 80, "description": 200, "hours": 60},
     "safety_screen": {"text": 160},
+    "style_items": {"text": 120},
+    "difference_cards": {"title": 60, "text": 240},
 }
 SCREEN_TEXT_LIMIT = 600
 
@@ -74,6 +84,7 @@ UNIQUE_TEXT_FIELDS: dict[str, str] = {
     "questions": "text",
     "conversation_topics": "prompt",
     "safety_screen": "text",
+    "style_items": "text",
 }
 
 
@@ -198,6 +209,7 @@ def check(base: Path | None = None) -> tuple[dict[str, int], list[str]]:
             1 for e in entries if not (isinstance(e, dict) and e.get("retired", False))
         )
         errors.extend(_check_catalogue(name, doc, entries))
+    errors.extend(styles.check_cards_against_items(base, _document_at))
     return counts, errors
 
 
@@ -239,6 +251,8 @@ def _check_catalogue(name: str, doc: dict[str, Any], entries: list[Any]) -> list
             errors.append(f"{name}: id {entry_id} is used {count} times")
     if name == "safety_resources":
         errors.extend(_check_international(entries))
+    if name == "style_items":
+        errors.extend(styles.check_item_counts(doc, entries))
     errors.extend(_check_retired(name, entries, seen_ids))
     if text_field:
         errors.extend(_check_near_duplicates(name, text_field, entries))
@@ -318,6 +332,8 @@ def _context(name: str, doc: dict[str, Any], errors: list[str]) -> dict[str, Any
             if not _filled(label) or not isinstance(label, str):
                 errors.append(f"questions: theme {theme_id} has no label")
         return {"themes": set(table)}
+    if name == "style_items":
+        return styles.item_context(doc, errors)
     if name == "safety_screen":
         scale = doc.get("scale")
         expected = {"0", "1", "2", "3"}
@@ -412,6 +428,8 @@ _ENTRY_CHECKERS = {
     "conversation_topics": _check_topic,
     "safety_resources": _check_resource,
     "safety_screen": _check_screen_item,
+    "style_items": styles.check_item,
+    "difference_cards": styles.check_card,
 }
 
 
@@ -456,4 +474,6 @@ def _id_example(name: str) -> str:
         "conversation_topics": "t-001",
         "safety_resources": "r-001",
         "safety_screen": "s-01",
+        "style_items": "i-01",
+        "difference_cards": "d-01",
     }[name]
