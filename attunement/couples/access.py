@@ -7,7 +7,7 @@ person may not read answer 404, so a URL never confirms that something exists.
 
 from __future__ import annotations
 
-from typing import TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Exists, Manager, Model, OuterRef, Prefetch, Q, QuerySet
@@ -176,7 +176,7 @@ def with_readable_answers(
 
 def readable_answers_prefetches(
     user: User, answers: Rows[Model], reactions: Rows[Model]
-) -> list[Prefetch]:
+) -> list[Prefetch[Any, Any, Any]]:
     """The prefetches of with_readable_answers, to apply to a served question already loaded
     (`prefetch_related_objects`), so a page need not fetch it twice."""
     return [
