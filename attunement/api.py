@@ -61,7 +61,9 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 def _register() -> None:
     from attunement.couples.api import router as couples_router
+    from attunement.insights.api import router as insights_router
     from attunement.listening.api import router as listening_router
+    from attunement.notifications.api import router as notifications_router
     from attunement.safety.api import router as safety_router
     from attunement.sharing.api import router as sharing_router
     from attunement.support.api import router as support_router
@@ -71,6 +73,8 @@ def _register() -> None:
     api.add_router("/sharing", sharing_router, tags=["sharing"])
     api.add_router("/listening", listening_router, tags=["listening"])
     api.add_router("/safety", safety_router, tags=["safety"])
+    api.add_router("/insights", insights_router, tags=["insights"])
+    api.add_router("/", notifications_router, tags=["reminders"])
 
 
 _register()

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "attunement.listening",
     "attunement.safety",
     "attunement.notifications",
+    "attunement.insights",
 ]
 
 MIDDLEWARE = [

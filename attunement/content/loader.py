@@ -26,6 +26,7 @@ CATALOGUES: tuple[str, ...] = (
     "conversation_topics",
     "safety_resources",
     "safety_screen",
+    "pulse_items",
 )
 
 # The array-of-tables key that holds each catalogue's entries.
@@ -34,10 +35,21 @@ ENTRY_KEYS: dict[str, str] = {
     "conversation_topics": "topic",
     "safety_resources": "resource",
     "safety_screen": "item",
+    "pulse_items": "item",
 }
 
 DEPTHS: tuple[str, ...] = ("light", "personal", "deep")
 LEVELS: tuple[str, ...] = ("light", "medium", "hard")
+# A pulse item speaks for one strategy, or "overall" for the closeness slider.
+PULSE_STRATEGIES: tuple[str, ...] = (
+    "listening",
+    "sharing",
+    "empathy",
+    "together",
+    "differences",
+    "support",
+    "overall",
+)
 KINDS: tuple[str, ...] = ("crisis", "abuse", "support", "own_behaviour")
 INTERNATIONAL = "INTL"
 
@@ -49,6 +61,7 @@ ID_PATTERNS: dict[str, re.Pattern[str]] = {
     "conversation_topics": re.compile(r"^t-\d{3}$"),
     "safety_resources": re.compile(r"^r-\d{3}$"),
     "safety_screen": re.compile(r"^s-\d{2}$"),
+    "pulse_items": re.compile(r"^p-\d{2}$"),
 }
 THEME_ID = re.compile(r"^[a-z][a-z_]*$")
 REGION = re.compile(r"^(INTL|[A-Z]{2})$")
@@ -59,6 +72,7 @@ LIMITS: dict[str, dict[str, int]] = {
     "conversation_topics": {"title": 60, "prompt": 300},
     "safety_resources": {"name": 80, "description": 200, "hours": 60},
     "safety_screen": {"text": 160},
+    "pulse_items": {"text": 100, "low": 30, "high": 30},
 }
 SCREEN_TEXT_LIMIT = 600
 
@@ -74,6 +88,7 @@ UNIQUE_TEXT_FIELDS: dict[str, str] = {
     "questions": "text",
     "conversation_topics": "prompt",
     "safety_screen": "text",
+    "pulse_items": "text",
 }
 
 
@@ -239,6 +254,8 @@ def _check_catalogue(name: str, doc: dict[str, Any], entries: list[Any]) -> list
             errors.append(f"{name}: id {entry_id} is used {count} times")
     if name == "safety_resources":
         errors.extend(_check_international(entries))
+    if name == "pulse_items":
+        errors.extend(_check_one_per_strategy(entries))
     errors.extend(_check_retired(name, entries, seen_ids))
     if text_field:
         errors.extend(_check_near_duplicates(name, text_field, entries))
@@ -407,12 +424,30 @@ def _check_screen_item(where: str, entry: dict[str, Any], context: dict[str, Any
     return errors
 
 
+def _check_pulse_item(where: str, entry: dict[str, Any], context: dict[str, Any]) -> list[str]:
+    errors = _required(where, entry, ("strategy", "text", "low", "high"))
+    errors += _enum(where, entry, "strategy", PULSE_STRATEGIES)
+    return errors
+
+
 _ENTRY_CHECKERS = {
     "questions": _check_question,
     "conversation_topics": _check_topic,
     "safety_resources": _check_resource,
     "safety_screen": _check_screen_item,
+    "pulse_items": _check_pulse_item,
 }
+
+
+def _check_one_per_strategy(entries: list[Any]) -> list[str]:
+    # The pulse asks exactly one item per strategy, and one closeness slider.
+    current = [e for e in entries if isinstance(e, dict) and not e.get("retired", False)]
+    found = Counter(e.get("strategy") for e in current)
+    return [
+        f"pulse_items: {count} current items for {strategy!r} (exactly one expected)"
+        for strategy in PULSE_STRATEGIES
+        if (count := found.get(strategy, 0)) != 1
+    ]
 
 
 def _check_international(entries: list[Any]) -> list[str]:
@@ -456,4 +491,5 @@ def _id_example(name: str) -> str:
         "conversation_topics": "t-001",
         "safety_resources": "r-001",
         "safety_screen": "s-01",
+        "pulse_items": "p-01",
     }[name]

@@ -15,16 +15,21 @@ def _link(path: str, base_url: str = "") -> str:
     return f"{(base_url or settings.SITE_ROOT).rstrip('/')}{path}"
 
 
+def _render(template: str, **context: str) -> tuple[str, str]:
+    text = render_to_string(
+        f"notifications/email/{template}.txt", {"site_name": settings.SITE_NAME, **context}
+    )
+    subject, _, body = text.partition("\n---\n")
+    return subject.strip(), body.lstrip()
+
+
 def _send(template: str, to: list[str], **context: str) -> None:
     """Render and send after the surrounding transaction commits (never for a rolled-back
     write)."""
     if not to:
         return
-    text = render_to_string(
-        f"notifications/email/{template}.txt", {"site_name": settings.SITE_NAME, **context}
-    )
-    subject, _, body = text.partition("\n---\n")
-    transaction.on_commit(lambda: send_mail(subject.strip(), body.lstrip(), None, to))
+    subject, body = _render(template, **context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, to))
 
 
 def invitation(*, to: str, inviter_name: str, join_path: str, base_url: str = "") -> None:
@@ -46,3 +51,13 @@ def answers_revealed(*, to: list[str], questions_path: str) -> None:
 def check_in_reminder(*, to: str, check_in_path: str) -> None:
     """The person's own daily reminder, at the hour they chose."""
     _send("check_in_reminder", [to], url=_link(check_in_path))
+
+
+def reminder(*, to: str, what: str, path: str, settings_path: str) -> None:
+    """A reminder the person asked for: names only the kind of thing waiting ("your weekly
+    pulse"). Sent at once (the worker runs outside any request), so a failure raises and the
+    worker retries with backoff."""
+    subject, body = _render(
+        "reminder", what=what, url=_link(path), settings_url=_link(settings_path)
+    )
+    send_mail(subject, body, None, [to])

@@ -7,6 +7,7 @@ it has nothing to show today. A new strategy adds its function to PANELS.
 from collections.abc import Callable
 
 from attunement.accounts.http import SignedInRequest
+from attunement.insights import today as insights_today
 from attunement.lib.panels import Panel
 from attunement.listening import today as listening_today
 from attunement.safety import today as safety_today
@@ -18,6 +19,7 @@ PANELS: list[Callable[[SignedInRequest], Panel | None]] = [
     listening_today.panel,
     sharing_today.panel,
     safety_today.panel,
+    insights_today.panel,
 ]
 
 
