@@ -37,8 +37,15 @@ def test_median_and_window_grouping():
 
 def test_support_figures_energy_feelings_and_check_ins(alice, bob, couple):
     def mine(day, energy, feelings):
-        CheckIn.objects.create(owner=alice, couple=couple, local_date=day, feelings=feelings,
-                               intensity=3, energy=energy, need="nothing")  # fmt: skip
+        CheckIn.objects.create(
+            owner=alice,
+            couple=couple,
+            local_date=day,
+            feelings=feelings,
+            intensity=3,
+            energy=energy,
+            need="nothing",
+        )
 
     mine(W1, 2, ["sad"])
     mine(W1 + timedelta(days=1), 4, ["calm", "sad"])
@@ -60,19 +67,37 @@ def test_turning_toward_rate_and_median_response_time(alice, bob, couple):
             (W1 + timedelta(days=2), 22),
             (W1 + timedelta(days=3), 7),
         ]
-    ):  # noqa: E501
-        made.append(CheckIn.objects.create(owner=bob, couple=couple, local_date=day, feelings=["calm"],
-                    intensity=2, energy=3, need="nothing", visibility=Visibility.SHARED,
-                    created_at=at(day, hour)))  # fmt: skip
+    ):
+        made.append(
+            CheckIn.objects.create(
+                owner=bob,
+                couple=couple,
+                local_date=day,
+                feelings=["calm"],
+                intensity=2,
+                energy=3,
+                need="nothing",
+                visibility=Visibility.SHARED,
+                created_at=at(day, hour),
+            )
+        )
         assert n == len(made) - 1
     for c, minutes in zip(made[:3], (30, 90, 600), strict=True):
         CheckIn.objects.filter(pk=c.pk).update(
             turned_toward_at=c.created_at + timedelta(minutes=minutes)
         )
     # A private check-in of bob's is not alice's to count.
-    CheckIn.objects.create(owner=bob, couple=couple, local_date=W1 + timedelta(days=4),
-                           feelings=["calm"], intensity=2, energy=3, need="nothing",
-                           visibility=Visibility.PRIVATE, created_at=at(W1 + timedelta(days=4), 9))  # fmt: skip
+    CheckIn.objects.create(
+        owner=bob,
+        couple=couple,
+        local_date=W1 + timedelta(days=4),
+        feelings=["calm"],
+        intensity=2,
+        energy=3,
+        need="nothing",
+        visibility=Visibility.PRIVATE,
+        created_at=at(W1 + timedelta(days=4), 9),
+    )
     series = SupportInsights().figures(alice, WINDOWS)
     assert values(series, "support.turned_toward") == [50.0, None]
     assert values(series, "support.response_minutes") == [90.0, None]
@@ -80,19 +105,46 @@ def test_turning_toward_rate_and_median_response_time(alice, bob, couple):
 
 def test_answers_shared_and_reactions(alice, bob, couple):
     day = W1 + timedelta(days=2)
-    revealed = ServedQuestion.objects.create(couple=couple, day=day, question_id="q-0002",
-                                             revealed_at=at(day, 20))  # fmt: skip
-    sealed = ServedQuestion.objects.create(couple=couple, day=day + timedelta(days=1),
-                                           question_id="q-0003")  # fmt: skip
-    Answer.objects.create(owner=alice, couple=couple, served=revealed, text="a",
-                          visibility=Visibility.SEALED, revealed_at=at(day, 20), created_at=at(day, 19))  # fmt: skip
-    Answer.objects.create(owner=alice, couple=couple, served=sealed, text="b",
-                          visibility=Visibility.SEALED, created_at=at(day, 21))  # fmt: skip
-    theirs = Answer.objects.create(owner=bob, couple=couple, served=revealed, text="c",
-                                   visibility=Visibility.SEALED, revealed_at=at(day, 20),
-                                   created_at=at(day, 20))  # fmt: skip
-    Reaction.objects.create(owner=alice, couple=couple, answer=theirs, kind="moved",
-                            visibility=Visibility.SHARED, created_at=at(W2, 9))  # fmt: skip
+    revealed = ServedQuestion.objects.create(
+        couple=couple, day=day, question_id="q-0002", revealed_at=at(day, 20)
+    )
+    sealed = ServedQuestion.objects.create(
+        couple=couple, day=day + timedelta(days=1), question_id="q-0003"
+    )
+    Answer.objects.create(
+        owner=alice,
+        couple=couple,
+        served=revealed,
+        text="a",
+        visibility=Visibility.SEALED,
+        revealed_at=at(day, 20),
+        created_at=at(day, 19),
+    )
+    Answer.objects.create(
+        owner=alice,
+        couple=couple,
+        served=sealed,
+        text="b",
+        visibility=Visibility.SEALED,
+        created_at=at(day, 21),
+    )
+    theirs = Answer.objects.create(
+        owner=bob,
+        couple=couple,
+        served=revealed,
+        text="c",
+        visibility=Visibility.SEALED,
+        revealed_at=at(day, 20),
+        created_at=at(day, 20),
+    )
+    Reaction.objects.create(
+        owner=alice,
+        couple=couple,
+        answer=theirs,
+        kind="moved",
+        visibility=Visibility.SHARED,
+        created_at=at(W2, 9),
+    )
     series = SharingInsights().figures(alice, WINDOWS)
     assert values(series, "sharing.answers_shared") == [1.0, 0.0]  # the sealed one waits
     assert values(series, "sharing.reactions") == [0.0, 1.0]
@@ -100,10 +152,23 @@ def test_answers_shared_and_reactions(alice, bob, couple):
 
 def test_conversations_where_you_felt_heard(alice, bob, couple):
     for n, (day, felt) in enumerate([(W1, 5), (W1 + timedelta(days=3), 2), (W2, 4)]):
-        conv = Conversation.objects.create(owner=alice, partner=bob, couple=couple, mode="typed",
-                                           level="light", topic_id="t-001", state="ended")  # fmt: skip
-        Rating.objects.create(owner=alice, couple=couple, conversation=conv, felt_heard=felt,
-                              visibility=Visibility.PRIVATE, created_at=at(day, 10 + n))  # fmt: skip
+        conv = Conversation.objects.create(
+            owner=alice,
+            partner=bob,
+            couple=couple,
+            mode="typed",
+            level="light",
+            topic_id="t-001",
+            state="ended",
+        )
+        Rating.objects.create(
+            owner=alice,
+            couple=couple,
+            conversation=conv,
+            felt_heard=felt,
+            visibility=Visibility.PRIVATE,
+            created_at=at(day, 10 + n),
+        )
     series = ListeningInsights().figures(alice, WINDOWS)
     assert values(series, "listening.felt_heard") == [1.0, 1.0]
     assert values(series, "listening.felt_heard_mean") == [3.5, 4.0]
@@ -129,12 +194,22 @@ def test_months_span_has_twelve_calendar_months_ending_this_one():
 
 
 def test_appreciations_and_responses_count_as_tried(alice, bob, couple):
-    c = CheckIn.objects.create(owner=bob, couple=couple, local_date=W2, feelings=["calm"],
-                               intensity=2, energy=3, need="nothing", visibility=Visibility.SHARED)  # fmt: skip
-    Response.objects.create(owner=alice, couple=couple, check_in=c, quick="hug",
-                            visibility=Visibility.SHARED)  # fmt: skip
-    Appreciation.objects.create(owner=alice, recipient=bob, couple=couple, text="thanks",
-                                visibility=Visibility.SHARED)  # fmt: skip
+    c = CheckIn.objects.create(
+        owner=bob,
+        couple=couple,
+        local_date=W2,
+        feelings=["calm"],
+        intensity=2,
+        energy=3,
+        need="nothing",
+        visibility=Visibility.SHARED,
+    )
+    Response.objects.create(
+        owner=alice, couple=couple, check_in=c, quick="hug", visibility=Visibility.SHARED
+    )
+    Appreciation.objects.create(
+        owner=alice, recipient=bob, couple=couple, text="thanks", visibility=Visibility.SHARED
+    )
     assert SupportInsights().tried(alice, WINDOWS[1]) == {
         "support.appreciation",
         "support.same_day",

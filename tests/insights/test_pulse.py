@@ -23,8 +23,9 @@ def test_the_pulse_asks_one_item_per_strategy_and_a_closeness_slider():
 
 def test_a_pulse_is_private_and_one_per_week(alice, bob, couple):
     services.submit_pulse(user=alice, scores=ALL_FOURS, closeness=60, share_closeness=False)
-    services.submit_pulse(user=alice, scores={**ALL_FOURS, "support": 7}, closeness=70,
-                          share_closeness=True)  # fmt: skip
+    services.submit_pulse(
+        user=alice, scores={**ALL_FOURS, "support": 7}, closeness=70, share_closeness=True
+    )
     rows = PulseAnswer.objects.filter(owner=alice)
     assert rows.count() == 1
     assert rows.get().visibility == "private" and rows.get().scores["support"] == 7
@@ -46,8 +47,7 @@ def test_a_pulse_is_private_and_one_per_week(alice, bob, couple):
 )
 def test_out_of_range_answers_are_refused_and_nothing_is_saved(alice, scores, closeness):
     with pytest.raises(InvalidInput):
-        services.submit_pulse(user=alice, scores=scores, closeness=closeness,
-                              share_closeness=False)  # fmt: skip
+        services.submit_pulse(user=alice, scores=scores, closeness=closeness, share_closeness=False)
     assert not PulseAnswer.objects.exists()
 
 
