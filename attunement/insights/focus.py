@@ -157,14 +157,15 @@ def learn(user: User, week: date) -> None:
         focus_week.save(update_fields=["scored"])
 
 
-def current(user: User, now: datetime) -> FocusWeek | None:
-    """This week's focus for the person's couple (proposed on first sight), or None alone."""
+def current(user: User, now: datetime, *, propose: bool = True) -> FocusWeek | None:
+    """This week's focus for the person's couple (proposed on first sight, unless `propose`
+    is False), or None alone."""
     couple = access.current_couple(user)
     if couple is None or not focusable():
         return None
     week = this_week(user, now)
     found = access.ours(user, FocusWeek.objects).filter(week=week).first()
-    if found is not None:
+    if found is not None or not propose:
         return found
     learn(user, week)
     recent = list(

@@ -2,6 +2,7 @@ from django import forms
 
 from attunement.insights import pulse
 from attunement.insights.models import CLOSENESS_MAX, SCORE_MAX, SCORE_MIN
+from attunement.lib.forms import StrictBooleanField, StrictCheckbox
 from attunement.lib.insights import Strategy
 
 SCALE = [(n, str(n)) for n in range(SCORE_MIN, SCORE_MAX + 1)]
@@ -16,8 +17,9 @@ class PulseForm(forms.Form):
         initial=50,
         widget=forms.NumberInput(attrs={"type": "range", "step": 1}),
     )
-    share_closeness = forms.BooleanField(
+    share_closeness = StrictBooleanField(
         required=False,
+        widget=StrictCheckbox,
         label="Show our closeness lines side by side, if my partner chooses this too",
     )
 

@@ -83,7 +83,8 @@ def focus_page(request: SignedInRequest) -> HttpResponse:
                 return redirect("insights_focus")
         else:
             status = 400
-    week = focus.current(user, timezone.now())
+    # A refused pick shows the page as it was: it proposes nothing new.
+    week = focus.current(user, timezone.now(), propose=status == 200)
     ctx: dict[str, object] = {
         "focus": week,
         "actions": focus.actions_of(user, week) if week else [],

@@ -1,5 +1,6 @@
 from django import forms
 
+from attunement.lib.forms import StrictBooleanField, StrictCheckbox
 from attunement.notifications.reminders import ReminderKind
 
 HOURS = [(h, f"{h:02d}:00") for h in range(24)]
@@ -17,9 +18,9 @@ DAYS = [
 class RemindersForm(forms.Form):
     """The check-in reminder, one block per offered kind, and quiet hours."""
 
-    check_in_on = forms.BooleanField(required=False, label="Check in")
+    check_in_on = StrictBooleanField(required=False, label="Check in", widget=StrictCheckbox)
     check_in_hour = forms.TypedChoiceField(choices=HOURS, coerce=int, label="At")
-    quiet_on = forms.BooleanField(required=False, label="Keep quiet hours")
+    quiet_on = StrictBooleanField(required=False, label="Keep quiet hours", widget=StrictCheckbox)
     quiet_start = forms.TypedChoiceField(choices=HOURS, coerce=int, label="From", initial=22)
     quiet_end = forms.TypedChoiceField(choices=HOURS, coerce=int, label="Until", initial=8)
 
@@ -27,7 +28,9 @@ class RemindersForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.kinds = kinds
         for k in kinds:
-            self.fields[f"{k.key}_on"] = forms.BooleanField(required=False, label=k.label)
+            self.fields[f"{k.key}_on"] = StrictBooleanField(
+                required=False, label=k.label, widget=StrictCheckbox
+            )
             self.fields[f"{k.key}_hour"] = forms.TypedChoiceField(
                 choices=HOURS, coerce=int, label="At", initial=k.default_hour
             )
