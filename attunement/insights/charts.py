@@ -9,7 +9,8 @@ from datetime import date
 
 from attunement.lib.insights import Figure
 
-WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 600, 180, 48, 16, 14, 150
+# Small units so that the axis text stays readable on a 390 px phone (the SVG scales down).
+WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 400, 150, 40, 14, 10, 124
 
 
 @dataclass
@@ -31,6 +32,9 @@ class Chart:
     latest: str
     width: int = WIDTH
     height: int = HEIGHT
+    left: int = LEFT
+    right: int = WIDTH - RIGHT
+    bottom: int = BOTTOM
     # A second line on the same scale (the partner's closeness, when both chose to see it).
     other: "Chart | None" = None
     other_label: str = ""
@@ -73,7 +77,7 @@ def line_chart(
         (round(BOTTOM - (BOTTOM - TOP) * (v - figure.low) / span), _fmt(v, figure.unit))
         for v in (figure.low, middle, figure.high)
     ]
-    every = max(1, n // 4)
+    every = max(1, n // 3)
     ticks = [p for i, p in enumerate(points) if i % every == 0 or i == n - 1]
     latest = next((p.shown for p in reversed(points) if p.value is not None), "–")
     return Chart(figure, points, line, grid, ticks, latest)

@@ -75,10 +75,12 @@ class Progress:
     series: list[Series]  # everything, for the API
     together: list[float | None] | None  # the partner's closeness, in weeks both chose so
     answered: int  # pulses answered in the span
+    this_week_answered: bool
 
 
 def progress_for(user: User, span: str = "weeks", now: datetime | None = None) -> Progress:
-    windows = windows_for(span, user.local_today(now))
+    today = user.local_today(now)
+    windows = windows_for(span, today)
     first, last = windows[0][0], windows[-1][1]
     rows = list(
         access.own(user, PulseAnswer.objects)
@@ -111,4 +113,6 @@ def progress_for(user: User, span: str = "weeks", now: datetime | None = None) -
         ]
         if charts:
             sections.append(Section(strategy, charts))
-    return Progress(span, windows, chart, sections, [*series, closeness], together, len(rows))
+    answered_now = any(w == monday(today) for w, _, _ in rows)
+    everything = [*series, closeness]
+    return Progress(span, windows, chart, sections, everything, together, len(rows), answered_now)
