@@ -160,10 +160,23 @@ def send_due(now: datetime) -> int:
         token = uuid.uuid4().hex
         if not _claim(now, token):
             return sent
-        rows = list(Reminder.objects.filter(claimed_by=token).select_related("user", "user__quiet"))
+        rows = list(
+            Reminder.objects.filter(claimed_by=token).select_related("user", "user__quiet")
+        )
         sent += _send_batch(rows, now)
-        Reminder.objects.bulk_update(
-            rows, ["next_at", "attempts", "claimed_by", "claimed_until"], batch_size=BATCH
+        _release(rows, token)
+
+
+def _release(rows: list[Reminder], token: str) -> None:
+    """Write each row's next time and let go of the claim: one UPDATE per distinct outcome
+    (people in the same zone at the same hour share one), never touching a row whose claim
+    lapsed and went to another worker."""
+    groups: dict[tuple[datetime | None, int], list[int]] = {}
+    for row in rows:
+        groups.setdefault((row.next_at, row.attempts), []).append(row.pk)
+    for (next_at, attempts), ids in groups.items():
+        Reminder.objects.filter(pk__in=ids, claimed_by=token).update(
+            next_at=next_at, attempts=attempts, claimed_by="", claimed_until=None
         )
 
 
@@ -177,16 +190,13 @@ def _send_batch(rows: list[Reminder], now: datetime) -> int:
         offered = kind(key)
         people = [r.user for r in group if r.user.is_active]
         waiting = offered.waiting(people, now) if offered and people else set()
+        path = reverse(offered.url_name) if offered else ""
         for row in group:
             quiet = quiet_of(row.user)
-            row.claimed_by, row.claimed_until = "", None
             if offered is not None and row.user_id in waiting and row.user.is_active:
                 try:
                     emails.reminder(
-                        to=row.user.email,
-                        what=offered.what,
-                        path=reverse(offered.url_name),
-                        settings_path=settings_path,
+                        to=row.user.email, what=offered.what, path=path, settings_path=settings_path
                     )
                 except Exception:
                     row.attempts += 1
