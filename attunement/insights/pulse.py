@@ -57,7 +57,6 @@ def offer_pulse_reminder() -> None:
         ReminderKind(
             key="pulse",
             label="Weekly pulse",
-            what="your weekly pulse",
             cadence=WEEKLY,
             url_name="insights_pulse",
             waiting=not_yet_answered,

@@ -53,11 +53,20 @@ def check_in_reminder(*, to: str, check_in_path: str) -> None:
     _send("check_in_reminder", [to], url=_link(check_in_path))
 
 
-def reminder(*, to: str, what: str, path: str, settings_path: str) -> None:
+# What a reminder says is waiting, by kind (notifications.reminders): fixed words, no content.
+WAITING = {
+    "daily_question": "today's question",
+    "pulse": "your weekly pulse",
+    "plans": "a plan you made together",
+}
+
+
+def reminder(*, to: str, kind: str, reminder_path: str, settings_path: str) -> None:
     """A reminder the person asked for: names only the kind of thing waiting ("your weekly
-    pulse"). Sent at once (the worker runs outside any request), so a failure raises and the
-    worker retries with backoff."""
+    pulse is waiting"). Sent at once (the worker runs outside any request), so a failure
+    raises and the worker retries with backoff."""
+    what = WAITING.get(kind, "something")
     subject, body = _render(
-        "reminder", what=what, url=_link(path), settings_url=_link(settings_path)
+        "reminder", what=what, url=_link(reminder_path), settings_url=_link(settings_path)
     )
     send_mail(subject, body, None, [to])

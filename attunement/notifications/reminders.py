@@ -44,8 +44,7 @@ class ReminderKind:
     for whom something still waits (one query); nobody is reminded of what they already did."""
 
     key: str
-    label: str  # on the settings page: "Today's question"
-    what: str  # in the email: "today's question"
+    label: str  # on the settings page: "Today's question"; the email's words: emails.WAITING
     cadence: str  # DAILY or WEEKLY
     url_name: str
     waiting: Callable[[list[User], datetime], set[int]]
@@ -160,9 +159,7 @@ def send_due(now: datetime) -> int:
         token = uuid.uuid4().hex
         if not _claim(now, token):
             return sent
-        rows = list(
-            Reminder.objects.filter(claimed_by=token).select_related("user", "user__quiet")
-        )
+        rows = list(Reminder.objects.filter(claimed_by=token).select_related("user", "user__quiet"))
         sent += _send_batch(rows, now)
         _release(rows, token)
 
@@ -196,7 +193,10 @@ def _send_batch(rows: list[Reminder], now: datetime) -> int:
             if offered is not None and row.user_id in waiting and row.user.is_active:
                 try:
                     emails.reminder(
-                        to=row.user.email, what=offered.what, path=path, settings_path=settings_path
+                        to=row.user.email,
+                        kind=key,
+                        reminder_path=path,
+                        settings_path=settings_path,
                     )
                 except Exception:
                     row.attempts += 1

@@ -24,7 +24,6 @@ def offer_daily_question_reminder() -> None:
         ReminderKind(
             key="daily_question",
             label="Today's question",
-            what="today's question",
             cadence=DAILY,
             url_name="sharing_today",
             waiting=still_to_answer,
