@@ -44,6 +44,12 @@ class Chart:
         return any(p.value is not None for p in self.points)
 
     @property
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(window, value, the other line's value) for the table beside the chart."""
+        other = [o.shown for o in self.other.points] if self.other else [""] * len(self.points)
+        return [(p.label, p.shown, o) for p, o in zip(self.points, other, strict=True)]
+
+    @property
     def slug(self) -> str:
         return self.figure.key.replace(".", "-").replace("_", "-")
 
