@@ -170,3 +170,22 @@ def test_reminders_follow_the_clock_with_time_machine(db):
         row = _want(alice, now=datetime(2026, 6, 19, 0, tzinfo=UTC))
     # Sunday 18:00 in Sydney (AEST, +10) is Sunday 08:00 UTC.
     assert row.next_at == datetime(2026, 6, 21, 8, tzinfo=UTC)
+
+
+def test_the_worker_sends_one_reminder_a_day_across_the_clock_change_in_two_zones(db):
+    """An hourly worker from 27 March to 1 April 2026 (London springs forward on the 29th,
+    Sydney stays on daylight time until 5 April): each person, one email a day, at 19:00."""
+    from attunement.today import worker
+
+    london = make_user("l@example.com", "L", "Europe/London")
+    sydney = make_user("s@example.com", "S", "Australia/Sydney")
+    start = datetime(2026, 3, 27, 0, tzinfo=UTC)
+    for person in (london, sydney):
+        _want(person, "daily_question", 19, None, now=start)
+    for hour in range(5 * 24):
+        with time_machine.travel(start + timedelta(hours=hour, minutes=5), tick=False):
+            worker.run_once()
+    sent = [m.to[0] for m in mail.outbox]
+    assert sent.count(london.email) == 5 and sent.count(sydney.email) == 5
+    row = Reminder.objects.get(user=london)
+    assert row.next_at.astimezone(london.tz).hour == 19
