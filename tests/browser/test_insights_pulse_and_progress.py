@@ -105,7 +105,8 @@ def test_each_takes_the_pulse_and_progress_shows_closeness_together(people, phon
     phone.get_by_role("button", name="Make it our focus").click()
     expect(phone.get_by_text("you chose this one")).to_be_visible()
     sam.goto("/today/")
-    expect(sam.get_by_role("link", name="Listening")).to_be_visible()
+    expect(sam.get_by_text("Your focus together:")).to_contain_text("Listening")
+    expect(sam.get_by_text("Your weekly pulse is in.")).to_be_visible()
 
 
 def test_reminder_settings_on_a_phone(phone) -> None:

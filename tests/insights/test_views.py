@@ -128,3 +128,13 @@ def test_progress_costs_the_same_queries_at_one_month_and_two_years():
     print(month)
     assert month == years
     assert month["/insights/"] <= 14, month
+
+
+def test_today_offers_the_pulse_until_it_is_taken_and_names_the_focus(alice, bob, couple, as_alice):
+    page = as_alice.get("/today/").content.decode()
+    assert "Take your weekly pulse" in page and "See this week's focus" in page
+    pulse_row(alice, THIS_WEEK, couple, support=1)
+    as_alice.get("/insights/focus/")
+    page = as_alice.get("/today/").content.decode()
+    assert "Take your weekly pulse" not in page and "Your weekly pulse is in." in page
+    assert 'Your focus together: <a href="/insights/focus/">Support</a>' in page
