@@ -76,7 +76,9 @@ def _register() -> None:
     from attunement.couples.api import router as couples_router
     from attunement.differences.api import router as differences_router
     from attunement.empathy.api import router as empathy_router
+    from attunement.insights.api import router as insights_router
     from attunement.listening.api import router as listening_router
+    from attunement.notifications.api import router as notifications_router
     from attunement.safety.api import router as safety_router
     from attunement.sharing.api import router as sharing_router
     from attunement.support.api import router as support_router
@@ -88,6 +90,8 @@ def _register() -> None:
     api.add_router("/empathy", empathy_router, tags=["empathy"])
     api.add_router("/safety", safety_router, tags=["safety"])
     api.add_router("/differences", differences_router, tags=["differences"])
+    api.add_router("/insights", insights_router, tags=["insights"])
+    api.add_router("/", notifications_router, tags=["reminders"])
 
 
 _register()

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "attunement.safety",
     "attunement.notifications",
     "attunement.trust",
+    "attunement.insights",
 ]
 
 MIDDLEWARE = [

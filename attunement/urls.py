@@ -33,6 +33,8 @@ urlpatterns = [
     path("", include("attunement.empathy.urls")),
     path("", include("attunement.safety.urls")),
     path("", include("attunement.differences.urls")),
+    path("", include("attunement.insights.urls")),
+    path("", include("attunement.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -31,6 +31,7 @@ CATALOGUES: tuple[str, ...] = (
     "style_items",
     "difference_cards",
     "partner_quiz",
+    "pulse_items",
 )
 
 # The array-of-tables key that holds each catalogue's entries.
@@ -42,10 +43,21 @@ ENTRY_KEYS: dict[str, str] = {
     "style_items": "item",
     "difference_cards": "card",
     "partner_quiz": "item",
+    "pulse_items": "item",
 }
 
 DEPTHS: tuple[str, ...] = ("light", "personal", "deep")
 LEVELS: tuple[str, ...] = ("light", "medium", "hard")
+# A pulse item speaks for one strategy, or "overall" for the closeness slider.
+PULSE_STRATEGIES: tuple[str, ...] = (
+    "listening",
+    "sharing",
+    "empathy",
+    "together",
+    "differences",
+    "support",
+    "overall",
+)
 KINDS: tuple[str, ...] = ("crisis", "abuse", "support", "own_behaviour")
 QUIZ_ANSWERS: tuple[str, ...] = ("choice", "text", "ranking")
 INTERNATIONAL = "INTL"
@@ -61,6 +73,7 @@ ID_PATTERNS: dict[str, re.Pattern[str]] = {
     "style_items": re.compile(r"^i-\d{2}$"),
     "difference_cards": re.compile(r"^d-\d{2}$"),
     "partner_quiz": re.compile(r"^pq-\d{3}$"),
+    "pulse_items": re.compile(r"^p-\d{2}$"),
 }
 THEME_ID = re.compile(r"^[a-z][a-z_]*$")
 REGION = re.compile(r"^(INTL|[A-Z]{2})$")
@@ -74,6 +87,7 @@ LIMITS: dict[str, dict[str, int]] = {
     "style_items": {"text": 120},
     "difference_cards": {"title": 60, "text": 240},
     "partner_quiz": {"text": 120},
+    "pulse_items": {"text": 100, "low": 30, "high": 30},
 }
 SCREEN_TEXT_LIMIT = 600
 
@@ -91,6 +105,7 @@ UNIQUE_TEXT_FIELDS: dict[str, str] = {
     "safety_screen": "text",
     "style_items": "text",
     "partner_quiz": "text",
+    "pulse_items": "text",
 }
 
 
@@ -264,6 +279,8 @@ def _check_catalogue(name: str, doc: dict[str, Any], entries: list[Any]) -> list
         errors.extend(_check_international(entries))
     if name == "style_items":
         errors.extend(styles.check_item_counts(doc, entries))
+    if name == "pulse_items":
+        errors.extend(_check_one_per_strategy(entries))
     errors.extend(_check_retired(name, entries, seen_ids))
     if text_field:
         errors.extend(_check_near_duplicates(name, text_field, entries))
@@ -468,6 +485,12 @@ def _check_quiz_item(where: str, entry: dict[str, Any], context: dict[str, Any])
     return errors
 
 
+def _check_pulse_item(where: str, entry: dict[str, Any], context: dict[str, Any]) -> list[str]:
+    errors = _required(where, entry, ("strategy", "text", "low", "high"))
+    errors += _enum(where, entry, "strategy", PULSE_STRATEGIES)
+    return errors
+
+
 _ENTRY_CHECKERS = {
     "questions": _check_question,
     "conversation_topics": _check_topic,
@@ -476,7 +499,19 @@ _ENTRY_CHECKERS = {
     "style_items": styles.check_item,
     "difference_cards": styles.check_card,
     "partner_quiz": _check_quiz_item,
+    "pulse_items": _check_pulse_item,
 }
+
+
+def _check_one_per_strategy(entries: list[Any]) -> list[str]:
+    # The pulse asks exactly one item per strategy, and one closeness slider.
+    current = [e for e in entries if isinstance(e, dict) and not e.get("retired", False)]
+    found = Counter(e.get("strategy") for e in current)
+    return [
+        f"pulse_items: {count} current items for {strategy!r} (exactly one expected)"
+        for strategy in PULSE_STRATEGIES
+        if (count := found.get(strategy, 0)) != 1
+    ]
 
 
 def _check_international(entries: list[Any]) -> list[str]:
@@ -523,4 +558,5 @@ def _id_example(name: str) -> str:
         "style_items": "i-01",
         "difference_cards": "d-01",
         "partner_quiz": "pq-001",
+        "pulse_items": "p-01",
     }[name]

@@ -7,6 +7,7 @@ person may not read answer 404, so a URL never confirms that something exists.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, TypeAlias, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -329,8 +330,9 @@ def get_feeling_round_or_404(user: User, rounds: Rows[M], **lookup: object) -> M
 
 
 def couples_rows(user: User, rows: Rows[M]) -> QuerySet[M]:
-    """Rows of the person's current couple (quiz rounds: each holds no words of its own; its
-    entries are read through visible())."""
+    """Rows that belong to the person's current couple as a whole, with no owner: quiz rounds
+    (each holds no words of its own; its entries are read through visible()), and the focus of
+    the week with what it learned. Gone for both once the couple ends."""
     couple = current_couple(user)
     if couple is None:
         return rows.none()
@@ -342,3 +344,49 @@ def get_couples_row_or_404(user: User, rows: Rows[M], **lookup: object) -> M:
         return couples_rows(user, rows).get(**lookup)
     except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise Http404 from exc
+
+
+# insights
+# The weekly pulse (attunement.insights) is private: each person reads their own answers with
+# own(). Two aggregate reads cross that line, each documented here: the closeness lines both
+# partners chose to see together, and the couple-level means that pick the focus of the week.
+# Focus weeks and the focus's learning belong to the couple as a whole: couples_rows().
+
+
+def mutual_closeness(
+    user: User, pulses: Rows[M], first: object, last: object
+) -> list[tuple[date, int]]:
+    """The current partner's (week, closeness) for weeks in [first, last) in which both
+    partners answered the pulse and both chose to show their closeness together. Nothing else
+    of the partner's pulse is ever readable. One query."""
+    couple = current_couple(user)
+    if couple is None:
+        return []
+    mine = pulses.filter(owner=user, share_closeness=True, week=OuterRef("week"))
+    return list(
+        pulses.filter(couple=couple, share_closeness=True, week__gte=first, week__lt=last)
+        .exclude(owner=user)
+        .filter(Exists(mine))
+        .order_by("week")
+        .values_list("week", "closeness")
+    )
+
+
+def couple_pulse_scores(
+    user: User, pulses: Rows[M], first: object, last: object
+) -> list[dict[str, int]]:
+    """Both partners' pulse scores (strategy -> 1..7) for weeks in [first, last), without
+    owner or week: only for the focus choice, which uses them as means over the couple and
+    never shows a number (docs/insights.md, "Privacy"). One query."""
+    couple = current_couple(user)
+    if couple is None:
+        return list(
+            pulses.filter(owner=user, week__gte=first, week__lt=last).values_list(
+                "scores", flat=True
+            )
+        )
+    return list(
+        pulses.filter(couple=couple, week__gte=first, week__lt=last).values_list(
+            "scores", flat=True
+        )
+    )

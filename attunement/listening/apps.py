@@ -7,6 +7,9 @@ class ListeningConfig(AppConfig):
 
     def ready(self) -> None:
         from attunement.couples.services import when_couple_ends
+        from attunement.lib.insights import contribute
+        from attunement.listening.insights import ListeningInsights
         from attunement.listening.services import close_conversations_for_couple
 
         when_couple_ends(close_conversations_for_couple)
+        contribute(ListeningInsights())

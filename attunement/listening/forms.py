@@ -1,11 +1,9 @@
-from collections.abc import Mapping
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
-from django.utils.datastructures import MultiValueDict
 
 from attunement import content
+from attunement.lib.forms import StrictBooleanField, StrictCheckbox
 from attunement.listening.models import (
     NOTE_MAX,
     PIECE_MAX,
@@ -18,28 +16,6 @@ from attunement.listening.models import (
 )
 
 OWN = "own"
-CHECKBOX_VALUES = {"", "on", "1", "true", "True", "0", "false", "False"}
-
-
-class StrictCheckbox(forms.CheckboxInput):
-    """Hands an unexpected raw value on to the field (Django's checkbox turns it into True)."""
-
-    def value_from_datadict(
-        self, data: Mapping[str, Any], files: MultiValueDict[str, UploadedFile], name: str
-    ) -> Any:
-        raw = data.get(name)
-        if isinstance(raw, str) and raw not in CHECKBOX_VALUES:
-            return raw
-        return super().value_from_datadict(data, files, name)
-
-
-class StrictBooleanField(forms.BooleanField):
-    """A checkbox that refuses anything a checkbox or button of ours would never send."""
-
-    def to_python(self, value: object) -> bool:
-        if isinstance(value, str) and value not in CHECKBOX_VALUES:
-            raise forms.ValidationError("That answer wasn't clear. Please try again.")
-        return super().to_python(value)
 
 
 def topic_choices() -> list[tuple[str, str]]:

@@ -15,16 +15,21 @@ def _link(path: str, base_url: str = "") -> str:
     return f"{(base_url or settings.SITE_ROOT).rstrip('/')}{path}"
 
 
+def _render(template: str, **context: str) -> tuple[str, str]:
+    text = render_to_string(
+        f"notifications/email/{template}.txt", {"site_name": settings.SITE_NAME, **context}
+    )
+    subject, _, body = text.partition("\n---\n")
+    return subject.strip(), body.lstrip()
+
+
 def _send(template: str, to: list[str], **context: str) -> None:
     """Render and send after the surrounding transaction commits (never for a rolled-back
     write)."""
     if not to:
         return
-    text = render_to_string(
-        f"notifications/email/{template}.txt", {"site_name": settings.SITE_NAME, **context}
-    )
-    subject, _, body = text.partition("\n---\n")
-    transaction.on_commit(lambda: send_mail(subject.strip(), body.lstrip(), None, to))
+    subject, body = _render(template, **context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, to))
 
 
 def invitation(*, to: str, inviter_name: str, join_path: str, base_url: str = "") -> None:
@@ -76,3 +81,22 @@ def account_changed(*, to: str, change: str) -> None:
         reset_url=_link("/accounts/password/reset/"),
         deleted="yes" if change == "account_deleted" else "",
     )
+
+
+# What a reminder says is waiting, by kind (notifications.reminders): fixed words, no content.
+WAITING = {
+    "daily_question": "today's question",
+    "pulse": "your weekly pulse",
+    "plans": "a plan you made together",
+}
+
+
+def reminder(*, to: str, kind: str, reminder_path: str, settings_path: str) -> None:
+    """A reminder the person asked for: names only the kind of thing waiting ("your weekly
+    pulse is waiting"). Sent at once (the worker runs outside any request), so a failure
+    raises and the worker retries with backoff."""
+    what = WAITING.get(kind, "something")
+    subject, body = _render(
+        "reminder", what=what, url=_link(reminder_path), settings_url=_link(settings_path)
+    )
+    send_mail(subject, body, None, [to])

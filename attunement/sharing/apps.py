@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class SharingConfig(AppConfig):
     name = "attunement.sharing"
     label = "sharing"
+
+    def ready(self) -> None:
+        from attunement.lib.insights import contribute
+        from attunement.sharing.insights import SharingInsights
+        from attunement.sharing.reminders import offer_daily_question_reminder
+
+        contribute(SharingInsights())
+        offer_daily_question_reminder()

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class SupportConfig(AppConfig):
     name = "attunement.support"
     label = "support"
+
+    def ready(self) -> None:
+        from attunement.lib.insights import contribute
+        from attunement.support.insights import SupportInsights
+
+        contribute(SupportInsights())

@@ -7,6 +7,7 @@ from attunement.accounts.models import User
 from attunement.couples.models import Couple, Membership
 from attunement.differences import demo as differences_demo
 from attunement.empathy import demo as empathy_demo
+from attunement.insights import demo as insights_demo
 from attunement.listening import demo as listening_demo
 from attunement.sharing import demo as sharing_demo
 from attunement.support import demo as support_demo
@@ -20,6 +21,7 @@ SEEDERS = [
     listening_demo.seed,
     differences_demo.seed,
     empathy_demo.seed,
+    insights_demo.seed,
 ]
 
 

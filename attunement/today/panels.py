@@ -9,6 +9,7 @@ from collections.abc import Callable
 from attunement.accounts.http import SignedInRequest
 from attunement.differences import today as differences_today
 from attunement.empathy import today as empathy_today
+from attunement.insights import today as insights_today
 from attunement.lib.panels import Panel
 from attunement.listening import today as listening_today
 from attunement.safety import today as safety_today
@@ -22,6 +23,7 @@ PANELS: list[Callable[[SignedInRequest], Panel | None]] = [
     differences_today.panel,
     empathy_today.panel,
     safety_today.panel,
+    insights_today.panel,
 ]
 
 

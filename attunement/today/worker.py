@@ -10,12 +10,16 @@ from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
 
+from attunement.notifications import reminders as asked_reminders
 from attunement.support import reminders
 
 log = logging.getLogger(__name__)
 
 # Each job takes "now" and returns how many rows it handled.
-JOBS: list[Callable[[datetime], int]] = [reminders.send_due_reminders]
+JOBS: list[Callable[[datetime], int]] = [
+    reminders.send_due_reminders,
+    asked_reminders.send_due,
+]
 
 
 def run_once(now: datetime | None = None) -> int:

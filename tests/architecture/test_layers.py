@@ -19,6 +19,7 @@ LAYERS: list[set[str]] = [
     {"couples"},  # pairing and the privacy gate
     {"safety"},  # the private screen, screening of free text, care
     {"support", "sharing", "listening", "differences", "empathy"},  # the strategies, side by side
+    {"insights"},  # pulse, progress, focus: the strategies' figures through lib.insights
     {"today"},  # Today, the demo couple, the worker's jobs, key rotation
     {"api"},  # the JSON API gathers every router
     {"urls", "cli", "settings", "wsgi", "__main__"},  # wiring

@@ -23,6 +23,12 @@ SENDS = {
     "check_in_reminder": lambda: emails.check_in_reminder(
         to="sam@example.com", check_in_path="/checkin/"
     ),
+    "reminder": lambda: emails.reminder(
+        to="sam@example.com",
+        kind="pulse",
+        reminder_path="/insights/pulse/",
+        settings_path="/settings/reminders/",
+    ),
 }
 
 
@@ -59,6 +65,9 @@ def test_the_email_functions_take_no_free_text():
         "check_in_path",
         "base_url",
         "change",  # a key of emails.ACCOUNT_CHANGES: one of our fixed sentences
+        "kind",  # a reminder kind's key: the words are fixed in emails.WAITING
+        "reminder_path",
+        "settings_path",
     }
     for name, fn in inspect.getmembers(emails, inspect.isfunction):
         if not name.startswith("_") and fn.__module__ == emails.__name__:

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class InsightsConfig(AppConfig):
+    name = "attunement.insights"
+    label = "insights"
+
+    def ready(self) -> None:
+        from attunement.insights.pulse import offer_pulse_reminder
+
+        offer_pulse_reminder()

@@ -1,0 +1,63 @@
+"""Reminder settings in the API: the same service as the page."""
+
+from django.utils import timezone
+from ninja import Router, Schema
+from pydantic import Field
+
+from attunement.accounts.http import SignedInRequest
+from attunement.notifications import reminders
+
+router = Router()
+
+
+class KindSetting(Schema):
+    kind: str = Field(max_length=24)
+    enabled: bool
+    hour: int = Field(ge=0, le=23)
+    weekday: int | None = Field(default=None, ge=0, le=6)
+
+
+class Quiet(Schema):
+    start: int = Field(ge=0, le=23)
+    end: int = Field(ge=0, le=23)
+
+
+class CheckInSetting(Schema):
+    enabled: bool
+    hour: int = Field(ge=0, le=23)
+
+
+class RemindersIo(Schema):
+    check_in: CheckInSetting
+    kinds: list[KindSetting] = Field(max_length=20)
+    quiet: Quiet | None = None
+
+
+def _read(request: SignedInRequest) -> RemindersIo:
+    user = request.auth
+    quiet = reminders.quiet_of(user)
+    return RemindersIo(
+        check_in=CheckInSetting(enabled=user.reminders_enabled, hour=user.reminder_hour),
+        kinds=[
+            KindSetting(kind=r.kind, enabled=r.enabled, hour=r.hour, weekday=r.weekday)
+            for r in reminders.settings_for(user)
+        ],
+        quiet=Quiet(start=quiet[0], end=quiet[1]) if quiet else None,
+    )
+
+
+@router.get("/reminders", response=RemindersIo)
+def get_reminders(request: SignedInRequest) -> RemindersIo:
+    return _read(request)
+
+
+@router.put("/reminders", response=RemindersIo)
+def put_reminders(request: SignedInRequest, payload: RemindersIo) -> RemindersIo:
+    reminders.save_settings(
+        user=request.auth,
+        check_in=(payload.check_in.enabled, payload.check_in.hour),
+        choices=[(k.kind, k.enabled, k.hour, k.weekday) for k in payload.kinds],
+        quiet=(payload.quiet.start, payload.quiet.end) if payload.quiet else None,
+        now=timezone.now(),
+    )
+    return _read(request)

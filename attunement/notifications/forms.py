@@ -1,0 +1,63 @@
+from django import forms
+
+from attunement.lib.forms import StrictBooleanField, StrictCheckbox
+from attunement.notifications.reminders import ReminderKind
+
+HOURS = [(h, f"{h:02d}:00") for h in range(24)]
+DAYS = [
+    (0, "Monday"),
+    (1, "Tuesday"),
+    (2, "Wednesday"),
+    (3, "Thursday"),
+    (4, "Friday"),
+    (5, "Saturday"),
+    (6, "Sunday"),
+]
+
+
+class RemindersForm(forms.Form):
+    """The check-in reminder, one block per offered kind, and quiet hours."""
+
+    check_in_on = StrictBooleanField(required=False, label="Check in", widget=StrictCheckbox)
+    check_in_hour = forms.TypedChoiceField(choices=HOURS, coerce=int, label="At")
+    quiet_on = StrictBooleanField(required=False, label="Keep quiet hours", widget=StrictCheckbox)
+    quiet_start = forms.TypedChoiceField(choices=HOURS, coerce=int, label="From", initial=22)
+    quiet_end = forms.TypedChoiceField(choices=HOURS, coerce=int, label="Until", initial=8)
+
+    def __init__(self, *args: object, kinds: list[ReminderKind], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.kinds = kinds
+        for k in kinds:
+            self.fields[f"{k.key}_on"] = StrictBooleanField(
+                required=False, label=k.label, widget=StrictCheckbox
+            )
+            self.fields[f"{k.key}_hour"] = forms.TypedChoiceField(
+                choices=HOURS, coerce=int, label="At", initial=k.default_hour
+            )
+            if k.cadence == "weekly":
+                self.fields[f"{k.key}_day"] = forms.TypedChoiceField(
+                    choices=DAYS, coerce=int, label="On", initial=k.default_weekday or 0
+                )
+
+    def blocks(self) -> list[dict[str, object]]:
+        """The fields of each kind, grouped for the template."""
+        return [
+            {
+                "kind": k,
+                "on": self[f"{k.key}_on"],
+                "hour": self[f"{k.key}_hour"],
+                "day": self[f"{k.key}_day"] if k.cadence == "weekly" else None,
+            }
+            for k in self.kinds
+        ]
+
+    def choices(self) -> list[tuple[str, bool, int, int | None]]:
+        data = self.cleaned_data
+        return [
+            (k.key, data[f"{k.key}_on"], data[f"{k.key}_hour"], data.get(f"{k.key}_day"))
+            for k in self.kinds
+        ]
+
+    def quiet(self) -> tuple[int, int] | None:
+        data = self.cleaned_data
+        return (data["quiet_start"], data["quiet_end"]) if data["quiet_on"] else None
