@@ -11,6 +11,7 @@ urlpatterns = [
     path("", today_views.home, name="home"),
     path("health/", today_views.health, name="health"),
     path("today/", today_views.today, name="today"),
+    path("welcome/", today_views.welcome, name="welcome"),
     path("checkin/", support_views.check_in, name="check_in"),
     path("checkin/history/", support_views.history, name="history"),
     path("checkin/<uuid:uuid>/", support_views.check_in_detail, name="check_in_detail"),

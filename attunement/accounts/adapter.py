@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.http import HttpRequest
+from django.urls import reverse
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -16,7 +17,10 @@ class AccountAdapter(DefaultAccountAdapter):
         return url
 
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
-        return self.get_login_redirect_url(request)
+        # A new person meets the welcome first, unless a partner's link is waiting for them.
+        if request.session.get("pending_invitation"):
+            return self.get_login_redirect_url(request)
+        return reverse("welcome")
 
     def render_mail(
         self,

@@ -109,3 +109,22 @@
     }, 1000);
   });
 })();
+// nav: the "More" menu closes on Escape or a tap outside it (without JS, its summary closes it).
+(function () {
+  "use strict";
+  function close(except) {
+    document.querySelectorAll(".main-nav details[open]").forEach(function (d) {
+      if (d !== except) d.open = false;
+    });
+  }
+  document.addEventListener("click", function (event) {
+    close(event.target.closest ? event.target.closest(".main-nav details") : null);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var open = document.querySelector(".main-nav details[open]");
+    if (!open) return;
+    open.open = false;
+    open.querySelector("summary").focus();
+  });
+})();

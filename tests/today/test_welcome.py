@@ -1,0 +1,53 @@
+"""The first-run welcome: where sign-up lands, shown once, and what it offers."""
+
+import re
+
+from django.core import mail
+from django.test import Client
+
+from tests.conftest import login, pair
+
+SIGNUP = {
+    "display_name": "Jordan",
+    "email": "jordan@example.com",
+    "password1": "correct horse battery 9",
+    "password2": "correct horse battery 9",
+}
+
+
+def _confirm(client: Client) -> str:
+    link = re.search(r"https?://\S*/accounts/confirm-email/\S*", mail.outbox[-1].body)
+    assert link
+    response = client.post(link.group(0).split("testserver")[-1])
+    assert response.status_code == 302
+    return response["Location"]
+
+
+def test_sign_up_lands_on_the_welcome_once(db):
+    client = Client()
+    client.post("/accounts/signup/", SIGNUP)
+    assert _confirm(client) == "/welcome/"
+    page = client.get("/welcome/").content.decode()
+    assert "Welcome, Jordan" in page
+    assert "What stays private" in page and "encrypted" in page
+    assert "The one thing to do first" in page and "Check in" in page
+    assert "Invite your partner" in page and "Continue on my own" in page
+    # Later logins go to Today, not to the welcome again.
+    client.logout()
+    response = client.post(
+        "/accounts/login/", {"login": SIGNUP["email"], "password": SIGNUP["password1"]}
+    )
+    assert response["Location"] == "/today/"
+
+
+def test_welcome_for_someone_already_paired_names_the_partner_and_offers_no_invite(alice, bob):
+    pair(alice, bob)
+    page = login(alice).get("/welcome/").content.decode()
+    assert "paired with <strong>Bob</strong>" in page
+    assert "Invite your partner" not in page
+
+
+def test_welcome_query_count_is_small(alice, django_assert_max_num_queries):
+    client = login(alice)
+    with django_assert_max_num_queries(6):
+        assert client.get("/welcome/").status_code == 200
