@@ -5,11 +5,15 @@ from attunement.accounts import views as accounts_views
 from attunement.api import api
 from attunement.couples import views as couples_views
 from attunement.support import views as support_views
+from attunement.today import installable
 from attunement.today import views as today_views
 
 urlpatterns = [
     path("", today_views.home, name="home"),
     path("health/", today_views.health, name="health"),
+    path("manifest.webmanifest", installable.manifest, name="manifest"),
+    path("sw.js", installable.service_worker, name="service_worker"),
+    path("offline/", installable.offline, name="offline"),
     path("today/", today_views.today, name="today"),
     path("welcome/", today_views.welcome, name="welcome"),
     path("checkin/", support_views.check_in, name="check_in"),

@@ -1,6 +1,12 @@
 // Small enhancements only: every page works without this file.
 (function () {
   "use strict";
+  // Installable app: static files and an offline page (sw.js); pages always come from the network.
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js").catch(function () { /* optional */ });
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-copy-target]").forEach(function (button) {
       var input = document.getElementById(button.getAttribute("data-copy-target"));
