@@ -122,10 +122,27 @@ def index(request: SignedInRequest) -> HttpResponse:
     return render(request, "listening/index.html", ctx)
 
 
-def _topics_by_level() -> list[tuple[str, list[dict[str, str]]]]:
+# The short list on top: three light topics and one a little deeper. The rest wait, by depth,
+# behind a summary each (a 69-topic page was a 10,000-px scroll on a phone).
+SUGGESTED = {"light": 3, "medium": 1}
+DEPTHS = [
+    (Level.LIGHT, "More light topics", "A gentle way in."),
+    (Level.MEDIUM, "Medium topics", "A little deeper."),
+    (Level.HARD, "Harder topics", "For a calm moment when you both have time."),
+]
+
+
+def _topic_picker() -> dict[str, object]:
     topics = content.load("conversation_topics")
-    levels = [(Level.LIGHT, "Light"), (Level.MEDIUM, "Medium"), (Level.HARD, "Hard")]
-    return [(label, [t for t in topics if t["level"] == level]) for level, label in levels]
+    suggested: list[dict[str, str]] = []
+    for level, count in SUGGESTED.items():
+        suggested += [t for t in topics if t["level"] == level][:count]
+    ids = {t["id"] for t in suggested}
+    groups = [
+        {"label": label, "hint": hint, "topics": [t for t in topics if t["level"] == level and t["id"] not in ids]}
+        for level, label, hint in DEPTHS
+    ]
+    return {"suggested": suggested, "groups": groups}
 
 
 @login_required
@@ -152,7 +169,7 @@ def start(request: SignedInRequest) -> HttpResponse:
                 return redirect("listening_conversation", uuid=conversation.uuid)
     else:
         form = StartForm(initial={"topic": request.GET.get("topic", "")})
-    ctx.update(form=form, levels=_topics_by_level(), partner=access.partner_of(request.user))
+    ctx.update(form=form, partner=access.partner_of(request.user), **_topic_picker())
     return render(request, "listening/start.html", ctx, status=status)
 
 

@@ -134,3 +134,10 @@
     open.querySelector("summary").focus();
   });
 })();
+// listening: writing your own topic unticks the listed ones, so what you see is what starts.
+document.addEventListener("input", function (event) {
+  "use strict";
+  if (!event.target.matches || !event.target.matches("input[name=own_topic]")) return;
+  if (!event.target.value.trim()) return;
+  event.target.form.querySelectorAll("input[name=topic]:checked").forEach(function (r) { r.checked = false; });
+});
