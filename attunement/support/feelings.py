@@ -23,12 +23,29 @@ class FeelingGroup:
     colour: str  # used in the history chart; always paired with a text label
     feelings: tuple[Feeling, ...]
 
+    @property
+    def shape(self) -> str:
+        """An SVG path around (0, 0): the chart tells groups apart without colour too."""
+        return SHAPES[self.id]
+
+
+# The Okabe-Ito palette (Okabe & Ito 2008), chosen to stay apart for the common kinds of colour
+# blindness (tests/support/test_feeling_colours.py simulates them); each group also has a shape.
+SHAPES = {
+    "bright": "M-5,0a5,5 0 1,0 10,0a5,5 0 1,0 -10,0z",
+    "warm": "M0,-6L6,0L0,6L-6,0z",
+    "calm": "M-4.5,-4.5h9v9h-9z",
+    "tense": "M0,-5.5L5.5,4.5H-5.5z",
+    "heavy": "M0,5.5L5.5,-4.5H-5.5z",
+    "fiery": "M-1.8,-5.5h3.6v3.7h3.7v3.6h-3.7v3.7h-3.6v-3.7h-3.7v-3.6h3.7z",
+}
+
 
 GROUPS: tuple[FeelingGroup, ...] = (
     FeelingGroup(
         "bright",
         "Bright",
-        "#d9a21b",
+        "#e69f00",
         (
             Feeling("joyful", "Joyful", "joy"),
             Feeling("content", "Content", "joy"),
@@ -43,7 +60,7 @@ GROUPS: tuple[FeelingGroup, ...] = (
     FeelingGroup(
         "warm",
         "Warm",
-        "#c8577a",
+        "#cc79a7",
         (
             Feeling("loving", "Loving", "love"),
             Feeling("caring", "Caring", "caring"),
@@ -55,7 +72,7 @@ GROUPS: tuple[FeelingGroup, ...] = (
     FeelingGroup(
         "calm",
         "Calm",
-        "#3f8f7f",
+        "#009e73",
         (
             Feeling("calm", "Calm", "neutral"),
             Feeling("tired", "Tired", "neutral"),
@@ -66,7 +83,7 @@ GROUPS: tuple[FeelingGroup, ...] = (
     FeelingGroup(
         "tense",
         "Tense",
-        "#7a5fc0",
+        "#56b4e9",
         (
             Feeling("anxious", "Anxious", "nervousness"),
             Feeling("stressed", "Stressed", "nervousness"),
@@ -78,7 +95,7 @@ GROUPS: tuple[FeelingGroup, ...] = (
     FeelingGroup(
         "heavy",
         "Heavy",
-        "#4a74b5",
+        "#0072b2",
         (
             Feeling("sad", "Sad", "sadness"),
             Feeling("lonely", "Lonely", "sadness"),
@@ -90,7 +107,7 @@ GROUPS: tuple[FeelingGroup, ...] = (
     FeelingGroup(
         "fiery",
         "Fiery",
-        "#c4582f",
+        "#d55e00",
         (
             Feeling("frustrated", "Frustrated", "annoyance"),
             Feeling("irritated", "Irritated", "annoyance"),

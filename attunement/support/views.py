@@ -4,6 +4,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Min
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -62,7 +63,8 @@ def history(request: SignedInRequest) -> HttpResponse:
     today = request.user.local_today()
     recent = list(mine.filter(local_date__gt=today - timedelta(days=chart.DAYS)))
     page = Paginator(mine.order_by("-local_date"), HISTORY_PAGE).get_page(request.GET.get("page"))
-    ctx = {"chart": chart.four_weeks(recent, today), "page": page}
+    since = mine.aggregate(first=Min("local_date"))["first"]
+    ctx = {"chart": chart.four_weeks(recent, today, since), "page": page}
     return render(request, "support/history.html", ctx)
 
 
