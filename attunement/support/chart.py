@@ -24,9 +24,12 @@ class Day:
     feeling_labels: list[str]
     dots: list[tuple[int, str, str, str]]  # (y, colour, shape path, group label)
     labelled: bool
+    anchor: str = "middle"  # the last label ends at the chart's edge instead of crossing it
 
 
-def four_weeks(check_ins: list[CheckIn], today: date, since: date | None = None) -> dict[str, object]:
+def four_weeks(
+    check_ins: list[CheckIn], today: date, since: date | None = None
+) -> dict[str, object]:
     """`since`: the person's first check-in ever (None when there is none)."""
     by_day = {c.local_date: c for c in check_ins}
     days: list[Day] = []
@@ -41,8 +44,9 @@ def four_weeks(check_ins: list[CheckIn], today: date, since: date | None = None)
         c = by_day.get(d)
         x = LEFT + i * step + step // 2
         labelled = (count - 1 - i) % every == 0  # the last day (today) always has a label
+        anchor = "end" if i == count - 1 and step < 60 else "middle"
         if c is None:
-            days.append(Day(d, x, None, None, [], [], labelled))
+            days.append(Day(d, x, None, None, [], [], labelled, anchor))
             continue
         groups = []
         for fid in c.feelings:
@@ -51,7 +55,16 @@ def four_weeks(check_ins: list[CheckIn], today: date, since: date | None = None)
                 groups.append(group)
         dots = [(150 + 14 * n, g.colour, g.shape, g.label) for n, g in enumerate(groups[:3])]
         days.append(
-            Day(d, x, c.energy, TOP + (5 - c.energy) * 25, c.feeling_labels(), dots, labelled)
+            Day(
+                d,
+                x,
+                c.energy,
+                TOP + (5 - c.energy) * 25,
+                c.feeling_labels(),
+                dots,
+                labelled,
+                anchor,
+            )
         )
     points = " ".join(f"{d.x},{d.energy_y}" for d in days if d.energy_y is not None)
     return {
