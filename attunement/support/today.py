@@ -45,8 +45,10 @@ def panel(request: SignedInRequest) -> Panel:
             "A small response makes a big difference.",
             practice=Practice.RESPOND_TO_CHECK_IN,
         )
+    couple = access.current_couple(user)
     context: dict[str, object] = {
         "mine": mine.to_dict(user) if mine else None,
+        "mine_seen": mine is not None and mine.partner_sees(couple.pk if couple else None),
         "partners": partners.to_dict(user) if partners else None,
         "partner": partner,
         "answered": answered,

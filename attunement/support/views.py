@@ -64,7 +64,14 @@ def history(request: SignedInRequest) -> HttpResponse:
     recent = list(mine.filter(local_date__gt=today - timedelta(days=chart.DAYS)))
     page = Paginator(mine.order_by("-local_date"), HISTORY_PAGE).get_page(request.GET.get("page"))
     since = mine.aggregate(first=Min("local_date"))["first"]
-    ctx = {"chart": chart.four_weeks(recent, today, since), "page": page}
+    couple = access.current_couple(request.user)
+    rows = [(c, c.partner_sees(couple.pk if couple else None)) for c in page]
+    ctx = {
+        "chart": chart.four_weeks(recent, today, since),
+        "page": page,
+        "rows": rows,
+        "partner": access.partner_of(request.user),
+    }
     return render(request, "support/history.html", ctx)
 
 
