@@ -141,3 +141,21 @@ document.addEventListener("input", function (event) {
   if (!event.target.value.trim()) return;
   event.target.form.querySelectorAll("input[name=topic]:checked").forEach(function (r) { r.checked = false; });
 });
+// time zones: fill in the browser's own zone where the person has not chosen one (sign-up's
+// hidden field, or a Settings list still on UTC). Without JavaScript they pick it in Settings.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var zone = "";
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { return; }
+  if (!zone) return;
+  document.querySelectorAll("[data-browser-zone]").forEach(function (field) {
+    if (field.tagName === "SELECT") {
+      if (!field.querySelector('option[value="' + zone.replace(/"/g, "") + '"]')) return;
+      field.value = zone;
+      var note = document.getElementById(field.id + "-browser");
+      if (note) note.hidden = false;
+    } else {
+      field.value = zone;
+    }
+  });
+});
