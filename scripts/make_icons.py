@@ -27,8 +27,8 @@ def page_for(size: int, share: float, rounded: bool, svg: str) -> str:
     inner = size * share
     return (
         "<html><body style='margin:0;background:transparent'>"
-        f"<div style='width:{size}px;height:{size}px;background:{BACKGROUND};border-radius:{radius};"
-        "display:flex;align-items:center;justify-content:center'>"
+        f"<div style='width:{size}px;height:{size}px;background:{BACKGROUND};"
+        f"border-radius:{radius};display:flex;align-items:center;justify-content:center'>"
         f"<div style='width:{inner}px;height:{inner}px'>{svg}</div></div></body></html>"
     )
 

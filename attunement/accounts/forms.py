@@ -6,7 +6,6 @@ from django.http import HttpRequest
 from attunement.accounts.models import User
 from attunement.lib import zones
 
-
 # ModelForm is generic only in the stubs (django-stubs-ext would patch it at run time).
 if TYPE_CHECKING:
     _UserForm = forms.ModelForm[User]

@@ -59,7 +59,8 @@ def grouped() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     for zone in countries():
         by_region.setdefault(zone.split("/")[0], []).append((zone, label(zone)))
     return tuple(
-        (region, tuple(sorted(zones, key=lambda z: z[1]))) for region, zones in sorted(by_region.items())
+        (region, tuple(sorted(zones, key=lambda z: z[1])))
+        for region, zones in sorted(by_region.items())
     )
 
 

@@ -24,7 +24,7 @@ from attunement.accounts.models import User
 from attunement.couples import access
 from attunement.couples.models import Couple, Visibility
 from attunement.lib.errors import DomainError, InvalidInput, require_text
-from attunement.listening import feedback, machine
+from attunement.listening import feedback, machine, presence
 from attunement.listening.models import (
     Conversation,
     Helped,
@@ -43,7 +43,15 @@ from attunement.safety import hooks, screening
 
 NOTIFY_AT_MOST_EVERY = timedelta(hours=1)
 # Shown when the safety app turns joint exercises off: it says neither why nor who.
-UNAVAILABLE = hooks.JOINT_OFF_MESSAGE
+# Neutral, and the same for both partners: a way forward that says nothing of who or why.
+UNAVAILABLE = (
+    f"{hooks.JOINT_OFF_MESSAGE} A light topic is open as always, and so is talking in person: "
+    "choose “In person” below."
+)
+UNAVAILABLE_NOW = (
+    f"{hooks.JOINT_OFF_MESSAGE} You can end this conversation and start one on a light topic, "
+    "or carry on in person."
+)
 FOR_TWO = "Conversations are for two: invite your partner first."
 NOT_A_PARTICIPANT = "You're not part of this conversation."
 IN_PERSON_TAPS = "In person, take each step with the buttons on the floor card."
@@ -156,7 +164,7 @@ def _claim(
         and not hooks.joint_exercises_allowed(current.couple)
     ):
         # A screen taken after the start turns the conversation off too (neutral, no who or why).
-        raise ConversationConflict(UNAVAILABLE)
+        raise ConversationConflict(UNAVAILABLE_NOW)
     if expected_step is not None and expected_step != current.step:
         raise ConversationConflict(
             "This conversation has moved on since your page loaded. Have a look at where it is now."
@@ -240,6 +248,8 @@ def _notify_turn(conversation: Conversation, acting_user: User) -> None:
     who = conversation.turn_of_id
     if not conversation.is_typed or who is None or who == acting_user.pk:
         return
+    if presence.is_watching(conversation.uuid, who):
+        return  # their open page shows the turn within seconds; no email
     field = "owner_notified_at" if who == conversation.owner_id else "partner_notified_at"
     now = timezone.now()
     due = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lt": now - NOTIFY_AT_MOST_EVERY})

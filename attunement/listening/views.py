@@ -14,7 +14,7 @@ from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
-from attunement.listening import machine, progress, services
+from attunement.listening import machine, presence, progress, services
 from attunement.listening.forms import (
     ConfirmForm,
     ControlForm,
@@ -46,9 +46,11 @@ def _context(
     user = request.user
     mine = conversation.to_dict(user)  # the same reading of the conversation as the API's
     step = conversation.step
+    turns = conversation.turns_for(user)
     ctx: dict[str, object] = {
         "conversation": conversation,
-        "turns": conversation.turns_for(user),
+        "turns": turns,
+        "can_rate": conversation.heard_a_full_round(user.pk, turns),
         "role": mine["my_role"],
         "actions": mine["allowed_actions"],
         "my_turn": mine["my_turn"],
@@ -139,7 +141,11 @@ def _topic_picker() -> dict[str, object]:
         suggested += [t for t in topics if t["level"] == level][:count]
     ids = {t["id"] for t in suggested}
     groups = [
-        {"label": label, "hint": hint, "topics": [t for t in topics if t["level"] == level and t["id"] not in ids]}
+        {
+            "label": label,
+            "hint": hint,
+            "topics": [t for t in topics if t["level"] == level and t["id"] not in ids],
+        }
         for level, label, hint in DEPTHS
     ]
     return {"suggested": suggested, "groups": groups}
@@ -177,6 +183,7 @@ def start(request: SignedInRequest) -> HttpResponse:
 @require_GET
 def conversation_page(request: SignedInRequest, uuid: object) -> HttpResponse:
     conversation = get_conversation_for_user(request, uuid)
+    presence.mark_watching(conversation.uuid, request.user.pk)
     return _page(request, conversation)
 
 
@@ -185,6 +192,7 @@ def conversation_page(request: SignedInRequest, uuid: object) -> HttpResponse:
 def live(request: SignedInRequest, uuid: object) -> HttpResponse:
     """The polled part of a conversation: 204 while nothing changed, else the fresh body."""
     conversation = get_conversation_for_user(request, uuid)
+    presence.mark_watching(conversation.uuid, request.user.pk)
     try:
         seen = int(request.GET.get("step", ""))
     except ValueError:

@@ -51,7 +51,12 @@ def links() -> tuple[Link, ...]:
 def nav_for(url_name: str | None) -> dict[str, object]:
     """What base.html draws: the bar, the "More" groups, and which place is current."""
     items = [
-        {"href": link.href, "label": link.label, "group": link.group, "current": url_name in link.names}
+        {
+            "href": link.href,
+            "label": link.label,
+            "group": link.group,
+            "current": url_name in link.names,
+        }
         for link in links()
     ]
     groups: dict[str, list[dict[str, object]]] = {}

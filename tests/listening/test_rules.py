@@ -261,3 +261,25 @@ def test_no_single_rating_can_be_worked_out_from_the_figures_shown(alice, bob, c
     shown = progress.summary_for(bob)
     assert (shown.partner_felt_heard, shown.partner_ratings) == (3.3, 6)
     assert shown.weeks[-1].felt_heard == 2.0  # this week: the mean of the newest block only
+
+
+def test_a_blocked_exercise_offers_the_same_neutral_way_forward_to_both(
+    alice, bob, couple, as_alice, as_bob
+) -> None:
+    take_screen(bob, at_risk=True)
+    pages = [
+        page_text(c.post("/listening/start/", {"topic": MEDIUM, "mode": "typed"}))
+        for c in (as_alice, as_bob)
+    ]
+    for page in pages:
+        main = page.split("<main", 1)[1].split("</main>", 1)[0]
+        assert "Some exercises aren't available right now." in main
+        assert "A light topic is open as always, and so is talking in person" in main
+        assert "safety" not in main.lower()
+    # Word for word the same, whoever answered what.
+    strip = [p.split('role="alert"><p>', 1)[1].split("</p>", 1)[0] for p in pages]
+    assert strip[0] == strip[1]
+    # And the way forward works: a light topic, or the same topic in person.
+    assert (
+        as_alice.post("/listening/start/", {"topic": "t-001", "mode": "typed"}).status_code == 302
+    )

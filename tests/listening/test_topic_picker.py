@@ -21,7 +21,9 @@ def test_start_page_shows_four_suggestions_and_the_rest_by_depth(as_alice, coupl
 
 
 def test_writing_your_own_topic_is_enough_without_ticking_anything(as_alice, couple) -> None:
-    r = as_alice.post("/listening/start/", {"own_topic": "Our Sunday mornings", "mode": "in_person"})
+    r = as_alice.post(
+        "/listening/start/", {"own_topic": "Our Sunday mornings", "mode": "in_person"}
+    )
     assert r.status_code == 302
     assert Conversation.objects.get().own_topic == "Our Sunday mornings"
 
@@ -46,3 +48,20 @@ def test_a_topic_chosen_from_a_closed_group_opens_that_group(as_alice, couple) -
     html = as_alice.get("/listening/start/?topic=t-040").content.decode()
     opened = re.findall(r"<details class=\"topic-more\" open>.*?</details>", html, flags=re.S)
     assert len(opened) == 1 and 'value="t-040" checked' in opened[0]
+
+
+# "How heard did you feel?" waits for a full round.
+
+RATE = "How heard did you feel?"
+
+
+def test_no_rating_link_while_the_first_piece_is_still_being_heard(
+    confirming, as_alice, as_bob
+) -> None:
+    for client in (as_alice, as_bob):
+        assert RATE not in client.get(f"/listening/{confirming.uuid}/").content.decode()
+
+
+def test_the_speaker_is_asked_once_their_piece_landed(responding, as_alice, as_bob) -> None:
+    assert RATE in as_alice.get(f"/listening/{responding.uuid}/").content.decode()
+    assert RATE not in as_bob.get(f"/listening/{responding.uuid}/").content.decode()

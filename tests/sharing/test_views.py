@@ -360,9 +360,11 @@ def test_notice_after_answering_does_not_repeat_the_heading_below_it(alice, bob,
     if paired:
         pair(alice, bob)
     served = today(alice)
-    html = login(alice).post(
-        f"/questions/{served.uuid}/answer/", {"text": SECRET}, follow=True
-    ).content.decode()
+    html = (
+        login(alice)
+        .post(f"/questions/{served.uuid}/answer/", {"text": SECRET}, follow=True)
+        .content.decode()
+    )
     notice, rest = _notice_and_rest(html)
     for sentence in filter(None, (s.strip(" .") for s in notice.split("."))):
         assert sentence not in rest, sentence

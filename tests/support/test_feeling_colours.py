@@ -61,7 +61,15 @@ def _seen(hex_colour: str, kind: str) -> tuple[float, float, float]:
 @pytest.mark.parametrize("kind", list(MACHADO))
 def test_every_pair_of_feeling_colours_stays_apart(kind):
     closest = min(
-        (sum((p - q) ** 2 for p, q in zip(_seen(a.colour, kind), _seen(b.colour, kind))) ** 0.5, a.id, b.id)
+        (
+            sum(
+                (p - q) ** 2
+                for p, q in zip(_seen(a.colour, kind), _seen(b.colour, kind), strict=True)
+            )
+            ** 0.5,
+            a.id,
+            b.id,
+        )
         for a, b in combinations(GROUPS, 2)
     )
     assert closest[0] >= MIN_DELTA_E, closest

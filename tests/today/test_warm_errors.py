@@ -5,7 +5,9 @@ import pytest
 from tests.conftest import login
 
 
-@pytest.mark.parametrize("url", ["/checkin/", "/settings/", "/settings/tokens/", "/listening/start/"])
+@pytest.mark.parametrize(
+    "url", ["/checkin/", "/settings/", "/settings/tokens/", "/listening/start/"]
+)
 def test_empty_forms_get_warm_words_not_library_defaults(alice, bob, url):
     from tests.conftest import pair
 

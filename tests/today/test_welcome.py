@@ -51,3 +51,16 @@ def test_welcome_query_count_is_small(alice, django_assert_max_num_queries):
     client = login(alice)
     with django_assert_max_num_queries(6):
         assert client.get("/welcome/").status_code == 200
+
+
+def test_landing_page_names_every_practice(db):
+    page = Client().get("/").content.decode()
+    for practice in (
+        "Check in",
+        "A daily question",
+        "Listen to each other",
+        "Understand each other",
+        "Time together",
+        "Honour your differences",
+    ):
+        assert practice in page
