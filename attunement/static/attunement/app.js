@@ -145,10 +145,12 @@ document.addEventListener("input", function (event) {
 // hidden field, or a Settings list still on UTC). Without JavaScript they pick it in Settings.
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
+  var fields = document.querySelectorAll("[data-browser-zone]");
+  if (!fields.length) return;  // asking Intl for the zone is not free: only where it is used
   var zone = "";
   try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { return; }
   if (!zone) return;
-  document.querySelectorAll("[data-browser-zone]").forEach(function (field) {
+  fields.forEach(function (field) {
     if (field.tagName === "SELECT") {
       if (!field.querySelector('option[value="' + zone.replace(/"/g, "") + '"]')) return;
       field.value = zone;
