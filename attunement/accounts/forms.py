@@ -82,6 +82,7 @@ class ProfileForm(_UserForm):
         field = self.fields["time_zone"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = zones.choices(self.instance.time_zone if self.instance else None)
+        field.widget.attrs["aria-describedby"] = "id_time_zone-help id_time_zone-browser"
         # Someone who never chose a zone gets the browser's preselected (app.js; saved on Save).
         if self.instance and self.instance.time_zone == zones.UTC:
             field.widget.attrs["data-browser-zone"] = ""
