@@ -7,6 +7,8 @@ from django.core.mail import EmailMessage
 from django.http import HttpRequest
 from django.urls import reverse
 
+# Someone who signed up through a partner's link meets the welcome once they have joined.
+WELCOME_AFTER_JOINING = "welcome_after_joining"
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -50,6 +52,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_signup_redirect_url(self, request: HttpRequest) -> str:
         # A new person meets the welcome first, unless a partner's link is waiting for them.
         if request.session.get("pending_invitation"):
+            request.session[WELCOME_AFTER_JOINING] = True  # couples.views.join honours it
             return self.get_login_redirect_url(request)
         return reverse("welcome")
 

@@ -43,7 +43,7 @@ def test_sign_up_lands_on_the_welcome_once(db):
 def test_welcome_for_someone_already_paired_names_the_partner_and_offers_no_invite(alice, bob):
     pair(alice, bob)
     page = login(alice).get("/welcome/").content.decode()
-    assert "paired with <strong>Bob</strong>" in page
+    assert "<strong>Bob</strong> will see the check-ins you choose to share" in page
     assert "Invite your partner" not in page
 
 
@@ -64,3 +64,20 @@ def test_landing_page_names_every_practice(db):
         "Honour your differences",
     ):
         assert practice in page
+
+
+def test_someone_who_signs_up_through_a_partners_link_meets_the_welcome_after_joining(alice):
+    from attunement.couples.services import create_invitation
+
+    _, raw = create_invitation(inviter=alice)
+    client = Client()
+    client.get(f"/couple/join/{raw}/")
+    # Another address: confirmation emails are rate-limited per address across tests.
+    client.post("/accounts/signup/", {**SIGNUP, "email": "jordan.invited@example.com"})
+    assert _confirm(client) == f"/couple/join/{raw}/"
+    response = client.post(f"/couple/join/{raw}/")
+    assert response["Location"] == "/welcome/"
+    page = client.get("/welcome/").content.decode()
+    assert "You and Alice are now paired." in page and "Welcome, Jordan" in page
+    # Only once: a later link (or Today) goes on as usual.
+    assert "welcome_after_joining" not in client.session
