@@ -43,14 +43,13 @@ from attunement.safety import hooks, screening
 
 NOTIFY_AT_MOST_EVERY = timedelta(hours=1)
 # Shown when the safety app turns joint exercises off: it says neither why nor who.
-# Neutral, and the same for both partners: a way forward that says nothing of who or why.
-UNAVAILABLE = (
-    f"{hooks.JOINT_OFF_MESSAGE} A light topic is open as always, and so is talking in person: "
-    "choose “In person” below."
+UNAVAILABLE = hooks.JOINT_OFF_MESSAGE
+# The pages add a way forward, neutral and the same for both partners: nothing of who or why.
+WAY_FORWARD_TO_START = (
+    "A light topic is open as always, and so is talking in person: choose “In person” below."
 )
-UNAVAILABLE_NOW = (
-    f"{hooks.JOINT_OFF_MESSAGE} You can end this conversation and start one on a light topic, "
-    "or carry on in person."
+WAY_FORWARD_UNDER_WAY = (
+    "You can end this conversation and start one on a light topic, or carry on in person."
 )
 FOR_TWO = "Conversations are for two: invite your partner first."
 NOT_A_PARTICIPANT = "You're not part of this conversation."
@@ -164,7 +163,7 @@ def _claim(
         and not hooks.joint_exercises_allowed(current.couple)
     ):
         # A screen taken after the start turns the conversation off too (neutral, no who or why).
-        raise ConversationConflict(UNAVAILABLE_NOW)
+        raise ConversationConflict(UNAVAILABLE)
     if expected_step is not None and expected_step != current.step:
         raise ConversationConflict(
             "This conversation has moved on since your page loaded. Have a look at where it is now."

@@ -85,6 +85,8 @@ def _refused(
     """The conversation as it is now, with the refusal above it."""
     conversation.refresh_from_db()
     ctx, status = refusal(exc)
+    if exc.message == services.UNAVAILABLE:
+        ctx["way_forward"] = services.WAY_FORWARD_UNDER_WAY
     return _page(request, conversation, status=status, **ctx)
 
 
@@ -171,6 +173,8 @@ def start(request: SignedInRequest) -> HttpResponse:
                 )
             except DomainError as exc:
                 ctx, status = refusal(exc)
+                if exc.message == services.UNAVAILABLE:
+                    ctx["way_forward"] = services.WAY_FORWARD_TO_START
             else:
                 return redirect("listening_conversation", uuid=conversation.uuid)
     else:
