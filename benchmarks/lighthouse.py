@@ -61,7 +61,12 @@ def run(lighthouse: str, url: str, cookie: str | None, out: Path) -> dict:
     ]
     if cookie:
         command.append(f"--extra-headers={json.dumps({'Cookie': cookie})}")
-    subprocess.run(command, check=True)
+    # On a busy machine Chromium sometimes loses the trace (NO_NAVSTART): try again.
+    for attempt in range(3):
+        if subprocess.run(command).returncode == 0:
+            break
+        if attempt == 2:
+            raise SystemExit(f"lighthouse failed three times on {url}")
     report: dict = json.loads(out.read_text())
     return report
 
