@@ -283,3 +283,18 @@ def test_a_blocked_exercise_offers_the_same_neutral_way_forward_to_both(
     assert (
         as_alice.post("/listening/start/", {"topic": "t-001", "mode": "typed"}).status_code == 302
     )
+
+
+def test_the_progress_chart_draws_no_empty_weeks_before_the_first_data(alice, bob, couple) -> None:
+    from attunement.listening import progress
+
+    # Nothing yet: one week (this one), not eight empty ones.
+    assert len(progress.summary_for(bob).weeks) == 1
+    c = start(alice)
+    services.send_piece(user=alice, conversation=fresh(c), text=PIECE)
+    services.send_reflection(user=bob, conversation=fresh(c), text=REFLECTION)
+    services.confirm_reflection(user=alice, conversation=fresh(c), verdict="yes")
+    weeks = progress.summary_for(bob).weeks
+    assert len(weeks) == 1 and weeks[0].share == 100
+    # The one week spans the chart's width, so its bar sits in the middle, not at the left edge.
+    assert progress.LEFT < weeks[0].x and abs(weeks[0].x - progress.WIDTH // 2) <= 2
