@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "attunement.lib.context_processors.site",
                 "attunement.safety.context_processors.safety",
+                "attunement.today.context_processors.navigation",
             ],
             "builtins": ["attunement.lib.when"],
         },

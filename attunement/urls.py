@@ -6,6 +6,7 @@ from attunement.accounts import views as accounts_views
 from attunement.api import api
 from attunement.couples import views as couples_views
 from attunement.support import views as support_views
+from attunement.today import installable
 from attunement.today import views as today_views
 
 # The admin has no login of its own: it sends people to the app's login, with its rate limits and
@@ -15,7 +16,11 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 urlpatterns = [
     path("", today_views.home, name="home"),
     path("health/", today_views.health, name="health"),
+    path("manifest.webmanifest", installable.manifest, name="manifest"),
+    path("sw.js", installable.service_worker, name="service_worker"),
+    path("offline/", installable.offline, name="offline"),
     path("today/", today_views.today, name="today"),
+    path("welcome/", today_views.welcome, name="welcome"),
     path("checkin/", support_views.check_in, name="check_in"),
     path("checkin/history/", support_views.history, name="history"),
     path("checkin/<uuid:uuid>/", support_views.check_in_detail, name="check_in_detail"),

@@ -1,14 +1,11 @@
-import zoneinfo
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.http import HttpRequest
 
 from attunement.accounts.models import User
+from attunement.lib import zones
 from attunement.lib.names import clean_name
-
-ZONES = sorted(zoneinfo.available_timezones())
-
 
 # ModelForm is generic only in the stubs (django-stubs-ext would patch it at run time).
 if TYPE_CHECKING:
@@ -31,6 +28,7 @@ def _display_name_field() -> forms.CharField:
     return NameField(
         max_length=User._meta.get_field("display_name").max_length,
         label=DISPLAY_NAME_LABEL,
+        error_messages={"required": "Tell us the name your partner will see."},
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
 
@@ -41,20 +39,33 @@ class SignupForm(forms.Form):
     field_order = ["display_name", "email", "password1", "password2"]
 
     display_name = _display_name_field()
+    # Filled by app.js with the browser's zone; without JavaScript it stays UTC (Settings).
+    time_zone = forms.CharField(
+        required=False, max_length=64, widget=forms.HiddenInput(attrs={"data-browser-zone": ""})
+    )
 
     def signup(self, request: HttpRequest, user: User) -> None:
         user.display_name = self.cleaned_data["display_name"].strip()
-        user.save(update_fields=["display_name"])
+        zone = self.cleaned_data.get("time_zone") or ""
+        if zones.is_listed(zone):
+            user.time_zone = zone
+        user.save(update_fields=["display_name", "time_zone"])
 
 
 class ProfileForm(_UserForm):
     # Required here too: once someone has a name, they can change it but not blank it.
     display_name = _display_name_field()
     time_zone = forms.ChoiceField(
-        choices=[(z, z.replace("_", " ")) for z in ZONES], label="Time zone"
+        choices=(),
+        label="Time zone",
+        help_text="Days, reminders and the care services shown to you follow it.",
+        error_messages={"required": "Choose your time zone."},
     )
     reminder_hour = forms.TypedChoiceField(
-        choices=[(h, f"{h:02d}:00") for h in range(24)], coerce=int, label="Remind me at"
+        choices=[(h, f"{h:02d}:00") for h in range(24)],
+        coerce=int,
+        label="Remind me at",
+        error_messages={"required": "Choose an hour for the reminder."},
     )
 
     class Meta:
@@ -73,6 +84,16 @@ class ProfileForm(_UserForm):
                 "(never what was written)"
             ),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["time_zone"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = zones.choices(self.instance.time_zone if self.instance else None)
+        field.widget.attrs["aria-describedby"] = "id_time_zone-help id_time_zone-browser"
+        # Someone who never chose a zone gets the browser's preselected (app.js; saved on Save).
+        if self.instance and self.instance.time_zone == zones.UTC:
+            field.widget.attrs["data-browser-zone"] = ""
 
 
 class DeleteAccountForm(forms.Form):

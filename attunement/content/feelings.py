@@ -29,12 +29,29 @@ class FeelingGroup:
     feelings: tuple[Feeling, ...]
     meaning: str = ""
 
+    @property
+    def shape(self) -> str:
+        """An SVG path around (0, 0): the chart tells groups apart without colour too."""
+        return SHAPES[self.id]
+
+
+# The Okabe-Ito palette (Okabe & Ito 2008), chosen to stay apart for the common kinds of colour
+# blindness (tests/support/test_feeling_colours.py simulates them); each group also has a shape.
+SHAPES = {
+    "bright": "M-5,0a5,5 0 1,0 10,0a5,5 0 1,0 -10,0z",
+    "warm": "M0,-6L6,0L0,6L-6,0z",
+    "calm": "M-4.5,-4.5h9v9h-9z",
+    "tense": "M0,-5.5L5.5,4.5H-5.5z",
+    "heavy": "M0,5.5L5.5,-4.5H-5.5z",
+    "fiery": "M-1.8,-5.5h3.6v3.7h3.7v3.6h-3.7v3.7h-3.6v-3.7h-3.7v-3.6h3.7z",
+}
+
 
 GROUPS: tuple[FeelingGroup, ...] = (
     FeelingGroup(
         "bright",
         "Bright",
-        "#d9a21b",
+        "#e69f00",
         (
             Feeling("joyful", "Joyful", "joy", 0.9, 0.6, "Lit up; something is simply good."),
             Feeling("content", "Content", "joy", 0.7, -0.4, "Settled; nothing more is needed."),
@@ -52,7 +69,7 @@ GROUPS: tuple[FeelingGroup, ...] = (
     FeelingGroup(
         "warm",
         "Warm",
-        "#c8577a",
+        "#cc79a7",
         (
             Feeling("loving", "Loving", "love", 0.9, 0.2, "Full of affection for someone."),
             Feeling("caring", "Caring", "caring", 0.7, 0.0, "Wanting someone to be alright."),
@@ -67,7 +84,7 @@ GROUPS: tuple[FeelingGroup, ...] = (
     FeelingGroup(
         "calm",
         "Calm",
-        "#3f8f7f",
+        "#009e73",
         (
             Feeling("calm", "Calm", "neutral", 0.4, -0.7, "Quiet inside; steady."),
             Feeling("tired", "Tired", "neutral", -0.2, -0.9, "Low on fuel; wanting rest."),
@@ -81,7 +98,7 @@ GROUPS: tuple[FeelingGroup, ...] = (
     FeelingGroup(
         "tense",
         "Tense",
-        "#7a5fc0",
+        "#56b4e9",
         (
             Feeling("anxious", "Anxious", "nervousness", -0.6, 0.6, "Uneasy about what may come."),
             Feeling("stressed", "Stressed", "nervousness", -0.6, 0.7, "Too much, too fast."),
@@ -101,7 +118,7 @@ GROUPS: tuple[FeelingGroup, ...] = (
     FeelingGroup(
         "heavy",
         "Heavy",
-        "#4a74b5",
+        "#0072b2",
         (
             Feeling("sad", "Sad", "sadness", -0.7, -0.5, "Something hurts or is missing."),
             Feeling("lonely", "Lonely", "sadness", -0.7, -0.4, "Cut off; wanting company."),
@@ -121,7 +138,7 @@ GROUPS: tuple[FeelingGroup, ...] = (
     FeelingGroup(
         "fiery",
         "Fiery",
-        "#c4582f",
+        "#d55e00",
         (
             Feeling(
                 "frustrated", "Frustrated", "annoyance", -0.6, 0.6, "Blocked from what you want."

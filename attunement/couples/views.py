@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from attunement.accounts.adapter import WELCOME_AFTER_JOINING
 from attunement.accounts.forms import DeleteAccountForm
 from attunement.accounts.http import SignedInRequest
 from attunement.accounts.reauth import recent_login_required
@@ -86,6 +87,8 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         else:
             request.session.pop("pending_invitation", None)
             messages.success(request, f"You and {invitation.inviter.name} are now paired.")
+            if request.session.pop(WELCOME_AFTER_JOINING, False):
+                return redirect("welcome")
             return redirect("today")
     ctx |= {
         "invitation": invitation,

@@ -27,12 +27,12 @@ class StartForm(forms.Form):
         choices=(),
         widget=forms.RadioSelect,
         label="Topic",
-        error_messages={"required": "Choose a topic, or write your own."},
+        required=False,  # writing your own is enough (see clean)
     )
     own_topic = forms.CharField(
         required=False,
         max_length=TOPIC_MAX,
-        label="Or our own topic",
+        label="Or write your own topic",
         help_text="A few words are enough. Only the two of you see it.",
     )
     mode = forms.ChoiceField(
@@ -56,6 +56,16 @@ class StartForm(forms.Form):
         topic = self.fields["topic"]
         assert isinstance(topic, forms.ChoiceField)
         topic.choices = [*topic_choices(), (OWN, "Our own topic")]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # Words written in "your own topic" are the topic unless a listed one is ticked: nobody
+        # has to tick an option for their own words (app.js unticks the list as they type).
+        if not data.get("topic") and (data.get("own_topic") or "").strip():
+            data["topic"] = OWN
+        elif not data.get("topic") and "topic" not in self.errors:
+            self.add_error("topic", "Choose a topic, or write your own.")
+        return data
 
     def topic_id(self) -> str:
         """The catalogue topic chosen, or "" for the couple's own (services.start_conversation

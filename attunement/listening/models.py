@@ -296,6 +296,17 @@ class Conversation(OwnedContent):
             }
         return sentences.get(self.state, "")
 
+    def heard_a_full_round(self, user_id: int, turns: list["Turn"]) -> bool:
+        """Whether asking this person "how heard did you feel?" makes sense yet: one of their
+        pieces landed ("that's it"), the floor has passed, or the conversation is over."""
+        if self.is_closed:
+            return True
+        return any(
+            t.kind == Kind.SWITCH
+            or (t.kind == Kind.CONFIRMATION and t.owner_id == user_id and t.verdict == Verdict.YES)
+            for t in turns
+        )
+
     def turns_for(self, user: User) -> list["Turn"]:
         """The turns `user` may read, in order: after the couple ended, only their own."""
         return list(access.visible(user, self.turns.all()).select_related("owner"))

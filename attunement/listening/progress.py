@@ -14,7 +14,7 @@ from attunement.couples import access
 from attunement.listening.models import Kind, Rating, Turn, Verdict
 
 WEEKS = 8
-WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 600, 220, 44, 44, 16, 184
+WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 600, 220, 60, 60, 16, 184
 
 
 @dataclass
@@ -93,14 +93,19 @@ def summary_for(user: User, today: date | None = None) -> Summary:
     *felt_by_week, (partner_avg, partner_count) = access.partners_felt_heard(
         user, Rating.objects, [*windows, (None, None)]
     )
-    weeks: list[Week] = []
-    step = (WIDTH - LEFT - RIGHT) // WEEKS
+    rows = []
     for i, start in enumerate(starts):
         stop = start + timedelta(days=7)
         in_week = [v for at, v in verdicts if start <= at.astimezone(tz).date() < stop]
+        rows.append((start, in_week, felt_by_week[i][0]))
+    # No empty weeks before the first one with anything to show (this week at least).
+    with_data = [i for i, (_, in_week, felt) in enumerate(rows) if in_week or felt is not None]
+    rows = rows[with_data[0] if with_data else WEEKS - 1 :]
+    weeks: list[Week] = []
+    step = (WIDTH - LEFT - RIGHT) // len(rows)
+    for i, (start, in_week, felt) in enumerate(rows):
         yes = sum(1 for v in in_week if v == Verdict.YES)
         share = round(100 * yes / len(in_week)) if in_week else None
-        felt = felt_by_week[i][0]
         x = LEFT + i * step + step // 2
         bar_y = _y_for_share(share) if share is not None else BOTTOM
         weeks.append(

@@ -24,7 +24,7 @@ from attunement.accounts.models import User
 from attunement.couples import access
 from attunement.couples.models import Couple, Visibility
 from attunement.lib.errors import DomainError, InvalidInput, require_text
-from attunement.listening import feedback, machine
+from attunement.listening import feedback, machine, presence
 from attunement.listening.models import (
     Conversation,
     Helped,
@@ -44,6 +44,13 @@ from attunement.safety import hooks, screening
 NOTIFY_AT_MOST_EVERY = timedelta(hours=1)
 # Shown when the safety app turns joint exercises off: it says neither why nor who.
 UNAVAILABLE = hooks.JOINT_OFF_MESSAGE
+# The pages add a way forward, neutral and the same for both partners: nothing of who or why.
+WAY_FORWARD_TO_START = (
+    "A light topic is open as always, and so is talking in person: choose “In person” below."
+)
+WAY_FORWARD_UNDER_WAY = (
+    "You can end this conversation and start one on a light topic, or carry on in person."
+)
 FOR_TWO = "Conversations are for two: invite your partner first."
 NOT_A_PARTICIPANT = "You're not part of this conversation."
 IN_PERSON_TAPS = "In person, take each step with the buttons on the floor card."
@@ -240,6 +247,8 @@ def _notify_turn(conversation: Conversation, acting_user: User) -> None:
     who = conversation.turn_of_id
     if not conversation.is_typed or who is None or who == acting_user.pk:
         return
+    if presence.is_watching(conversation.uuid, who):
+        return  # their open page shows the turn within seconds; no email
     field = "owner_notified_at" if who == conversation.owner_id else "partner_notified_at"
     now = timezone.now()
     due = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lt": now - NOTIFY_AT_MOST_EVERY})

@@ -15,7 +15,7 @@ from attunement.couples import access
 from attunement.couples.style import style_hints
 from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
-from attunement.listening import machine, progress, services
+from attunement.listening import machine, presence, progress, services
 from attunement.listening.forms import (
     ConfirmForm,
     ControlForm,
@@ -47,9 +47,11 @@ def _context(
     user = request.user
     mine = conversation.to_dict(user)  # the same reading of the conversation as the API's
     step = conversation.step
+    turns = conversation.turns_for(user)
     ctx: dict[str, object] = {
         "conversation": conversation,
-        "turns": conversation.turns_for(user),
+        "turns": turns,
+        "can_rate": conversation.heard_a_full_round(user.pk, turns),
         "role": mine["my_role"],
         "actions": mine["allowed_actions"],
         "my_turn": mine["my_turn"],
@@ -95,6 +97,8 @@ def _refused(
     """The conversation as it is now, with the refusal above it."""
     conversation.refresh_from_db()
     ctx, status = refusal(exc)
+    if exc.message == services.UNAVAILABLE:
+        ctx["way_forward"] = services.WAY_FORWARD_UNDER_WAY
     return _page(request, conversation, status=status, **ctx)
 
 
@@ -134,10 +138,31 @@ def index(request: SignedInRequest) -> HttpResponse:
     return render(request, "listening/index.html", ctx)
 
 
-def _topics_by_level() -> list[tuple[str, list[dict[str, str]]]]:
+# The short list on top: three light topics and one a little deeper. The rest wait, by depth,
+# behind a summary each (a 69-topic page was a 10,000-px scroll on a phone).
+SUGGESTED = {"light": 3, "medium": 1}
+DEPTHS = [
+    (Level.LIGHT, "More light topics", "A gentle way in."),
+    (Level.MEDIUM, "Medium topics", "A little deeper."),
+    (Level.HARD, "Harder topics", "For a calm moment when you both have time."),
+]
+
+
+def _topic_picker() -> dict[str, object]:
     topics = content.load("conversation_topics")
-    levels = [(Level.LIGHT, "Light"), (Level.MEDIUM, "Medium"), (Level.HARD, "Hard")]
-    return [(label, [t for t in topics if t["level"] == level]) for level, label in levels]
+    suggested: list[dict[str, str]] = []
+    for level, count in SUGGESTED.items():
+        suggested += [t for t in topics if t["level"] == level][:count]
+    ids = {t["id"] for t in suggested}
+    groups = [
+        {
+            "label": label,
+            "hint": hint,
+            "topics": [t for t in topics if t["level"] == level and t["id"] not in ids],
+        }
+        for level, label, hint in DEPTHS
+    ]
+    return {"suggested": suggested, "groups": groups}
 
 
 @login_required
@@ -160,11 +185,13 @@ def start(request: SignedInRequest) -> HttpResponse:
                 )
             except DomainError as exc:
                 ctx, status = refusal(exc)
+                if exc.message == services.UNAVAILABLE:
+                    ctx["way_forward"] = services.WAY_FORWARD_TO_START
             else:
                 return redirect("listening_conversation", uuid=conversation.uuid)
     else:
         form = StartForm(initial={"topic": request.GET.get("topic", "")})
-    ctx.update(form=form, levels=_topics_by_level(), partner=access.partner_of(request.user))
+    ctx.update(form=form, partner=access.partner_of(request.user), **_topic_picker())
     return render(request, "listening/start.html", ctx, status=status)
 
 
@@ -172,6 +199,7 @@ def start(request: SignedInRequest) -> HttpResponse:
 @require_GET
 def conversation_page(request: SignedInRequest, uuid: object) -> HttpResponse:
     conversation = get_conversation_for_user(request, uuid)
+    presence.mark_watching(conversation.uuid, request.user.pk)
     return _page(request, conversation)
 
 
@@ -180,6 +208,7 @@ def conversation_page(request: SignedInRequest, uuid: object) -> HttpResponse:
 def live(request: SignedInRequest, uuid: object) -> HttpResponse:
     """The polled part of a conversation: 204 while nothing changed, else the fresh body."""
     conversation = get_conversation_for_user(request, uuid)
+    presence.mark_watching(conversation.uuid, request.user.pk)
     try:
         seen = int(request.GET.get("step", ""))
     except ValueError:

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from attunement import content
+from attunement.lib import zones
 from attunement.safety.models import Risk
 
 SESSION_KEY = "safety_care"
@@ -87,16 +88,23 @@ def regions() -> list[tuple[str, str]]:
     return [(c, REGION_NAMES.get(c, c)) for c in codes]
 
 
-def region_or_default(region: str | None) -> str:
+def region_or_default(region: str | None, time_zone: str | None = None) -> str:
+    """The region asked for; else the country of the person's time zone (Europe/London -> GB)
+    when the catalogue has services there; else the host's SAFETY_REGION."""
     known = {code for code, _ in regions()}
     region = (region or "").upper()
-    return region if region in known else settings.SAFETY_REGION.upper()
+    if region in known:
+        return region
+    from_zone = zones.country_of(time_zone or "") or ""
+    return from_zone if from_zone in known else settings.SAFETY_REGION.upper()
 
 
-def resources(region: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+def resources(
+    region: str | None = None, kind: str | None = None, time_zone: str | None = None
+) -> list[dict[str, Any]]:
     """The region's resources (own first, then international); for a risk kind, the fitting ones
-    first and the rest after."""
-    found = content.resources_for(region_or_default(region))
+    first and the rest after. Without a region, the time zone's country picks it."""
+    found = content.resources_for(region_or_default(region, time_zone))
     if kind not in KINDS_FOR:
         return list(found)
     wanted = KINDS_FOR[kind]
@@ -108,12 +116,13 @@ def resources(region: str | None = None, kind: str | None = None) -> list[dict[s
     return sorted(found, key=rank)
 
 
-def care_for(kind: str, level: str = "clear") -> Care:
+def care_for(kind: str, level: str = "clear", time_zone: str | None = None) -> Care:
     """The card for a `clear` flag, or the quiet line (no resources listed) for `possible`."""
     kind = kind if kind in MESSAGES else Risk.SELF_HARM
     if level == "possible":
         return Care(kind=kind, message=QUIET_LINE, resources=[], level="possible")
-    return Care(kind=kind, message=MESSAGES[kind], resources=resources(kind=kind))
+    found = resources(kind=kind, time_zone=time_zone)
+    return Care(kind=kind, message=MESSAGES[kind], resources=found)
 
 
 def care_as_dict(kind: str, level: str = "clear") -> dict[str, Any]:
@@ -141,4 +150,5 @@ def take_offer(request: HttpRequest) -> Care | None:
     if session is None or SESSION_KEY not in session:
         return None
     kind, _, level = str(session.pop(SESSION_KEY)).partition(":")
-    return care_for(kind, level or "clear")
+    user = getattr(request, "user", None)
+    return care_for(kind, level or "clear", getattr(user, "time_zone", None))

@@ -67,7 +67,11 @@ class ScreenResult(models.Model):
             "created_at": self.created_at,
             "at_risk": self.at_risk,
             "message": texts["at_risk"] if self.at_risk else texts["all_clear"],
-            "resources": care.resources(kind=Risk.ABUSE) if self.at_risk else [],
+            "resources": (
+                care.resources(kind=Risk.ABUSE, time_zone=self.owner.time_zone)
+                if self.at_risk
+                else []
+            ),
         }
 
 

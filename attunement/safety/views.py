@@ -25,7 +25,7 @@ JOURNAL_PAGE = 20
 @login_required
 @require_GET
 def safety_home(request: SignedInRequest) -> HttpResponse:
-    region = care.region_or_default(request.GET.get("region"))
+    region = care.region_or_default(request.GET.get("region"), request.user.time_zone)
     couple = access.current_couple(request.user)
     ctx = {
         "region": region,

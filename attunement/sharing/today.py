@@ -26,5 +26,10 @@ def panel(request: SignedInRequest) -> Panel:
             "A few words are plenty.",
             practice=Practice.DAILY_QUESTION,
         )
-    context = {"served": served, "state": state, "solo": served.is_solo}
+    context = {
+        "served": served,
+        "state": state,
+        "solo": served.is_solo,
+        "partner": access.partner_of(user),
+    }
     return Panel("sharing/_today.html", context, step)

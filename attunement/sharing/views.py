@@ -121,15 +121,13 @@ def answer(request: SignedInRequest, uuid: str) -> HttpResponse:
         )
     except DomainError as exc:
         return _question_page(request, served, refused=exc, answer_form=form)
+    # The notice is one word of confirmation: the page's heading right below says the rest.
     if saved.revealed_at:
-        messages.success(request, "You have both answered. Here is what you each wrote.")
+        messages.success(request, "Saved.")
     elif served.is_solo:
-        messages.success(request, "Saved in your journal, just for you.")
+        messages.success(request, "Saved.")
     else:
-        messages.success(
-            request,
-            "Saved and sealed. You will read each other's answers once you have both answered.",
-        )
+        messages.success(request, "Saved and sealed.")
     return redirect("sharing_question", uuid=served.uuid)
 
 
@@ -141,7 +139,7 @@ def skip(request: SignedInRequest, uuid: str) -> HttpResponse:
         services.skip_question(user=request.user, served=served)
     except DomainError as exc:
         return _question_page(request, served, refused=exc)
-    messages.success(request, "Skipped. No reason needed; a new question comes tomorrow.")
+    messages.success(request, "Skipped.")
     return redirect("sharing_question", uuid=served.uuid)
 
 

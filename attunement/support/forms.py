@@ -19,6 +19,7 @@ class CheckInForm(forms.Form):
         widget=forms.RadioSelect,
         label="How strong is it?",
         help_text="1 is barely there, 5 is very strong.",
+        error_messages={"required": "Choose how strong it is, from 1 to 5."},
     )
     energy = forms.TypedChoiceField(
         choices=SCALE_CHOICES,
@@ -26,9 +27,13 @@ class CheckInForm(forms.Form):
         widget=forms.RadioSelect,
         label="Your energy",
         help_text="1 is running on empty, 5 is full of beans.",
+        error_messages={"required": "Choose your energy, from 1 to 5."},
     )
     need = forms.ChoiceField(
-        choices=Need.choices, widget=forms.RadioSelect, label="What I need today"
+        choices=Need.choices,
+        widget=forms.RadioSelect,
+        label="What I need today",
+        error_messages={"required": "Choose what you need today; “nothing in particular” is fine."},
     )
     note = forms.CharField(
         required=False,
@@ -41,6 +46,7 @@ class CheckInForm(forms.Form):
         widget=forms.RadioSelect,
         initial=CheckInVisibility.SHARED,
         label="Who sees this",
+        error_messages={"required": "Choose who sees this check-in."},
     )
 
     def clean_feelings(self) -> list[str]:

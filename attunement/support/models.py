@@ -68,6 +68,13 @@ class CheckIn(OwnedContent):
     def is_shared(self) -> bool:
         return self.visibility == "shared"
 
+    def partner_sees(self, current_couple_id: int | None) -> bool:
+        """Whether anyone but the owner can read it now: shared, and written in the couple the
+        owner is in today (a check-in written alone, or before leaving, is theirs alone)."""
+        return (
+            self.is_shared() and self.couple_id is not None and self.couple_id == current_couple_id
+        )
+
     @property
     def turned_toward(self) -> bool:
         return self.turned_toward_at is not None

@@ -49,8 +49,10 @@ def panel(request: SignedInRequest) -> Panel:
     # Only a hard day's needs follow the partner's style: no query for the others.
     strained = partners is not None and partners.need in STRAINED
     style = style_hints(partners.owner, reader=user) if partners and strained else None
+    couple = access.current_couple(user)
     context: dict[str, object] = {
         "mine": mine.to_dict(user) if mine else None,
+        "mine_seen": mine is not None and mine.partner_sees(couple.pk if couple else None),
         "partners": partners.to_dict(user) if partners else None,
         "partner": partner,
         "answered": answered,

@@ -4,6 +4,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Min
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -68,7 +69,15 @@ def history(request: SignedInRequest) -> HttpResponse:
         )
     )
     page = Paginator(mine.order_by("-local_date"), HISTORY_PAGE).get_page(request.GET.get("page"))
-    ctx = {"chart": chart.four_weeks(recent, today), "page": page}
+    since = mine.aggregate(first=Min("local_date"))["first"]
+    couple = access.current_couple(request.user)
+    rows = [(c, c.partner_sees(couple.pk if couple else None)) for c in page]
+    ctx = {
+        "chart": chart.four_weeks(recent, today, since),
+        "page": page,
+        "rows": rows,
+        "partner": access.partner_of(request.user),
+    }
     return render(request, "support/history.html", ctx)
 
 

@@ -1,7 +1,10 @@
 """The demo couple, Alex and Sam, with four weeks of lived-in history."""
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.utils import timezone
 
 from attunement.accounts.models import User
 from attunement.couples.models import Couple, Membership
@@ -29,17 +32,19 @@ SEEDERS = [
 def create_demo(days: int = 28) -> str:
     if User.objects.filter(email=PEOPLE[0][0]).exists():
         return _summary("The demo couple is already here.")
+    # The couple's story starts before its history does: joined and paired `days` + 2 ago.
+    began = timezone.now() - timedelta(days=days + 2)
     users = []
     for email, name in PEOPLE:
         user = User.objects.create_user(
-            email, PASSWORD, display_name=name, time_zone="Europe/London"
+            email, PASSWORD, display_name=name, time_zone="Europe/London", date_joined=began
         )
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         users.append(user)
     alex, sam = users
-    couple = Couple.objects.create()
+    couple = Couple.objects.create(created_at=began)
     for user in users:
-        Membership.objects.create(couple=couple, user=user)
+        Membership.objects.create(couple=couple, user=user, joined_at=began)
     for seed in SEEDERS:
         seed(alex, sam, couple, days)
     return _summary("Added the demo couple.")

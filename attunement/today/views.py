@@ -30,6 +30,14 @@ def today(request: SignedInRequest) -> HttpResponse:
     return render(request, "today/today.html", ctx)
 
 
+@login_required
+@require_GET
+def welcome(request: SignedInRequest) -> HttpResponse:
+    """The first-run welcome, where sign-up lands: what the app is for, what stays private, and
+    the one thing to do first. It can be opened again later; nothing depends on having seen it."""
+    return render(request, "today/welcome.html", {"partner": access.partner_of(request.user)})
+
+
 @require_GET
 def health(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")

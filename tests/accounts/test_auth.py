@@ -85,8 +85,18 @@ def test_login_is_throttled_after_repeated_failures(alice):
         client.post("/accounts/login/", {"login": alice.email, "password": "wrong wrong wrong"})
     blocked = client.post("/accounts/login/", {"login": alice.email, "password": PASSWORD})
     assert blocked.status_code in (200, 429)
-    assert "Too many failed login attempts" in blocked.content.decode()
+    assert "logging in is paused" in blocked.content.decode()
+    assert "Try again in a minute" in blocked.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_lockout_says_the_longest_wait_of_the_configured_limits():
+    from attunement.accounts.adapter import lockout_minutes
+
+    assert lockout_minutes("10/m/ip,5/5m/key") == 5
+    assert lockout_minutes("3/m/ip") == 1
+    assert lockout_minutes("5/1h/key") == 60
+    assert lockout_minutes("5/90s/key") == 2
 
 
 def test_login_with_the_right_password_works(alice):

@@ -92,7 +92,7 @@ def test_signup_without_a_name_is_refused(db):
     response = Client().post("/accounts/signup/", {**SIGNUP, "display_name": "  "})
     assert response.status_code == 200
     assert not User.objects.exists()
-    assert "This field is required" in response.content.decode()
+    assert "Tell us the name your partner will see." in response.content.decode()
 
 
 def test_the_name_stays_editable_but_cannot_be_blanked(alice):

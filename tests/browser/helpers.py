@@ -22,7 +22,7 @@ def sign_up(page: object, email: str, name: str | None = None) -> None:
     link = _last_link_to(email, "/accounts/confirm-email/")
     page.goto(link)
     page.get_by_role("button", name=re.compile("Confirm", re.I)).click()
-    page.wait_for_url(re.compile(r"/(today|couple)/"))
+    page.wait_for_url(re.compile(r"/(welcome|today|couple)/"))
 
 
 def log_in(page: object, email: str, password: str = PASSWORD) -> None:

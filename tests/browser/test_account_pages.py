@@ -14,7 +14,7 @@ def test_account_pages_speak_plainly_and_pass_axe(people):
         page.goto(url)
         assert_accessible(page)
     sign_up(page, "casey.voice@example.com", "Casey")
-    expect(page.get_by_role("heading", name="Hello, Casey")).to_be_visible()
+    expect(page.get_by_role("heading", name="Welcome, Casey")).to_be_visible()
     for url in ["/accounts/email/", "/accounts/password/change/", "/accounts/logout/"]:
         page.goto(url)
         assert_accessible(page)

@@ -67,7 +67,9 @@ def test_alex_invites_sam_checks_in_and_sam_turns_toward(people: object) -> None
 
     alex.goto("/checkin/history/")
     assert_accessible(alex)
-    expect(alex.get_by_role("img", name="Energy and feelings, last four weeks")).to_be_visible()
+    expect(
+        alex.get_by_role("img", name="Energy and feelings, since your first check-in")
+    ).to_be_visible()
     detail = alex.get_by_role("link", name=re.compile(r"\d{4}")).first.get_attribute("href")
 
     alex.goto("/couple/leave/")

@@ -80,7 +80,7 @@ def test_a_crisis_in_the_journal_shows_care_and_the_screen_is_private(people, ne
     page.get_by_role("button", name="Save my answers").click()
     expect(page.get_by_role("alert")).to_contain_text("Please answer every question")
     assert_accessible(page)
-    for group in page.get_by_role("group").all():
+    for group in page.get_by_role("main").get_by_role("group").all():
         group.get_by_label("Never").check()
     page.get_by_role("group", name=re.compile("free to disagree")).get_by_label("Often").check()
     page.get_by_role("button", name="Save my answers").click()

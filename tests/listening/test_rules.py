@@ -261,3 +261,40 @@ def test_no_single_rating_can_be_worked_out_from_the_figures_shown(alice, bob, c
     shown = progress.summary_for(bob)
     assert (shown.partner_felt_heard, shown.partner_ratings) == (3.3, 6)
     assert shown.weeks[-1].felt_heard == 2.0  # this week: the mean of the newest block only
+
+
+def test_a_blocked_exercise_offers_the_same_neutral_way_forward_to_both(
+    alice, bob, couple, as_alice, as_bob
+) -> None:
+    take_screen(bob, at_risk=True)
+    pages = [
+        page_text(c.post("/listening/start/", {"topic": MEDIUM, "mode": "typed"}))
+        for c in (as_alice, as_bob)
+    ]
+    for page in pages:
+        main = page.split("<main", 1)[1].split("</main>", 1)[0]
+        assert "Some exercises aren't available right now." in main
+        assert "A light topic is open as always, and so is talking in person" in main
+        assert "safety" not in main.lower()
+    # Word for word the same, whoever answered what.
+    strip = [p.split('role="alert">', 1)[1].split("</div>", 1)[0] for p in pages]
+    assert strip[0] == strip[1]
+    # And the way forward works: a light topic, or the same topic in person.
+    assert (
+        as_alice.post("/listening/start/", {"topic": "t-001", "mode": "typed"}).status_code == 302
+    )
+
+
+def test_the_progress_chart_draws_no_empty_weeks_before_the_first_data(alice, bob, couple) -> None:
+    from attunement.listening import progress
+
+    # Nothing yet: one week (this one), not eight empty ones.
+    assert len(progress.summary_for(bob).weeks) == 1
+    c = start(alice)
+    services.send_piece(user=alice, conversation=fresh(c), text=PIECE)
+    services.send_reflection(user=bob, conversation=fresh(c), text=REFLECTION)
+    services.confirm_reflection(user=alice, conversation=fresh(c), verdict="yes")
+    weeks = progress.summary_for(bob).weeks
+    assert len(weeks) == 1 and weeks[0].share == 100
+    # The one week spans the chart's width, so its bar sits in the middle, not at the left edge.
+    assert progress.LEFT < weeks[0].x and abs(weeks[0].x - progress.WIDTH // 2) <= 2

@@ -1,7 +1,10 @@
 import threading
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.db import connection
+from django.utils import timezone
 
 from attunement.couples.services import leave_couple
 from attunement.listening import services
@@ -199,3 +202,17 @@ def test_two_devices_posting_at_once_cannot_both_take_the_step() -> None:
         services.send_response(user=alice, conversation=fresh(typed), text="")
     seqs = list(Turn.objects.filter(conversation=typed).values_list("seq", flat=True))
     assert seqs == list(range(1, len(seqs) + 1))
+
+
+def test_no_turn_email_while_the_partner_watches_the_conversation_live(
+    typed, alice, bob, as_bob, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    assert as_bob.get(f"/listening/{typed.uuid}/live/?step=0").status_code in (200, 204)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_piece(user=alice, conversation=fresh(typed), text=PIECE)
+    assert mailoutbox == []
+    # A minute later, with the page closed, the next turn is emailed again.
+    with time_machine.travel(timezone.now() + timedelta(seconds=61)):
+        from attunement.listening import presence
+
+        assert not presence.is_watching(typed.uuid, bob.pk)

@@ -58,7 +58,7 @@ def test_partners_own_answer_waits_without_telling_whether_the_other_answered(
     waiting_alone = bobs_view(as_bob, today(bob))
     services.skip_question(user=alice, served=today(alice))
     assert bobs_view(as_bob, today(bob)) == waiting_alone
-    assert "Waiting for you both" in as_bob.get("/today/").content.decode()
+    assert "Waiting for Alice" in as_bob.get("/today/").content.decode()
 
 
 def test_sealed_answer_is_hidden_by_the_privacy_gate_itself(alice, bob, couple):

@@ -1,13 +1,14 @@
 """Pages: answering, bad input, reactions and coaching, solo journal, history, together, comfort."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
 
 from attunement.sharing import services
 from attunement.sharing.models import Answer, Reaction, ServedQuestion
-from tests.conftest import login
+from tests.conftest import login, pair
 from tests.sharing.helpers import (
     OTHER,
     SECRET,
@@ -226,7 +227,7 @@ def test_check_my_reply_without_javascript_keeps_the_draft_on_the_full_page(
 def test_alone_answers_are_a_private_journal(alice, as_alice):
     served = today(alice)
     response = as_alice.post(f"/questions/{served.uuid}/answer/", {"text": SECRET}, follow=True)
-    assert "Saved in your journal" in response.content.decode()
+    assert "In your journal" in response.content.decode()
     row = Answer.objects.get()
     assert row.visibility == "private" and row.couple_id is None
     assert SECRET in as_alice.get("/questions/history/").content.decode()
@@ -345,3 +346,33 @@ def test_api_today_answer_reveal_react_and_history(alice, bob, couple, as_alice,
         ).status_code
         == 422
     )
+
+
+def _notice_and_rest(html: str) -> tuple[str, str]:
+    notice = re.search(r'<p class="message[^"]*">(.*?)</p>', html, flags=re.S)
+    assert notice
+    main = html.split('<main id="main"', 1)[1]
+    return notice.group(1), main.replace(notice.group(0), "")
+
+
+@pytest.mark.parametrize("paired", [True, False])
+def test_notice_after_answering_does_not_repeat_the_heading_below_it(alice, bob, paired):
+    if paired:
+        pair(alice, bob)
+    served = today(alice)
+    html = (
+        login(alice)
+        .post(f"/questions/{served.uuid}/answer/", {"text": SECRET}, follow=True)
+        .content.decode()
+    )
+    notice, rest = _notice_and_rest(html)
+    for sentence in filter(None, (s.strip(" .") for s in notice.split("."))):
+        assert sentence not in rest, sentence
+
+
+def test_notice_after_skipping_does_not_repeat_the_page(alice, bob):
+    pair(alice, bob)
+    served = today(alice)
+    html = login(alice).post(f"/questions/{served.uuid}/skip/", follow=True).content.decode()
+    notice, rest = _notice_and_rest(html)
+    assert notice == "Skipped." and "No reason needed" in rest

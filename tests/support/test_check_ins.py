@@ -184,9 +184,26 @@ def test_history_draws_four_weeks_as_svg_with_a_text_alternative(alice, as_alice
     page = as_alice.get("/checkin/history/").content.decode()
     assert '<svg viewBox="0 0 600 220" role="img"' in page
     assert "<polyline" in page
-    assert "Energy and feelings, last four weeks" in page
-    assert "(10 of 28 days)" in page
+    # The chart starts at the first check-in: no empty weeks before it.
+    assert "Energy and feelings, since your first check-in" in page
+    assert "(10 of 10 days)" in page
     assert page.count('<tr><th scope="row">') == 10
+
+
+def test_history_with_older_check_ins_draws_the_whole_four_weeks(alice, as_alice):
+    today = alice.local_today()
+    for back in (2, 60):
+        check_in(alice, local_date=today - timedelta(days=back), visibility=Visibility.PRIVATE)
+    page = as_alice.get("/checkin/history/").content.decode()
+    assert "Energy and feelings, last four weeks" in page and "(1 of 28 days)" in page
+
+
+def test_a_first_check_in_today_draws_one_week_not_four(alice, as_alice):
+    check_in(alice, local_date=alice.local_today(), visibility=Visibility.PRIVATE)
+    page = as_alice.get("/checkin/history/").content.decode()
+    assert "(1 of 7 days)" in page
+    # Every day of a one-week chart has its date under it.
+    assert page.count('class="axis" text-anchor="middle"') == 7
 
 
 def test_support_pages_refuse_wrong_methods(as_alice):

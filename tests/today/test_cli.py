@@ -34,3 +34,23 @@ def test_the_command_line_lists_the_contract_commands():
     )
     for command in ("serve", "worker", "demo", "analyze", "content", "rotate-keys"):
         assert command in out.stdout
+
+
+def test_demo_couple_were_paired_before_their_history_began(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.conftest import login
+
+    create_demo()
+    alex = User.objects.get(email="alex@example.com")
+    first = CheckIn.objects.filter(owner=alex).order_by("local_date").first()
+    couple = access.current_couple(alex)
+    assert couple.created_at.date() <= first.local_date
+    assert couple.created_at < timezone.now() - timedelta(days=28)
+    page = login(alex).get("/couple/").content.decode()
+    assert (
+        f"since {couple.created_at.day} " in page
+        and timezone.now().strftime("%-d %B %Y") not in page
+    )

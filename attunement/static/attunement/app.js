@@ -1,6 +1,12 @@
 // Small enhancements only: every page works without this file.
 (function () {
   "use strict";
+  // Installable app: static files and an offline page (sw.js); pages always come from the network.
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js").catch(function () { /* optional */ });
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-copy-target]").forEach(function (button) {
       var input = document.getElementById(button.getAttribute("data-copy-target"));
@@ -109,3 +115,49 @@
     }, 1000);
   });
 })();
+// nav: the "More" menu closes on Escape or a tap outside it (without JS, its summary closes it).
+(function () {
+  "use strict";
+  function close(except) {
+    document.querySelectorAll(".main-nav details[open]").forEach(function (d) {
+      if (d !== except) d.open = false;
+    });
+  }
+  document.addEventListener("click", function (event) {
+    close(event.target.closest ? event.target.closest(".main-nav details") : null);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var open = document.querySelector(".main-nav details[open]");
+    if (!open) return;
+    open.open = false;
+    open.querySelector("summary").focus();
+  });
+})();
+// listening: writing your own topic unticks the listed ones, so what you see is what starts.
+document.addEventListener("input", function (event) {
+  "use strict";
+  if (!event.target.matches || !event.target.matches("input[name=own_topic]")) return;
+  if (!event.target.value.trim()) return;
+  event.target.form.querySelectorAll("input[name=topic]:checked").forEach(function (r) { r.checked = false; });
+});
+// time zones: fill in the browser's own zone where the person has not chosen one (sign-up's
+// hidden field, or a Settings list still on UTC). Without JavaScript they pick it in Settings.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var fields = document.querySelectorAll("[data-browser-zone]");
+  if (!fields.length) return;  // asking Intl for the zone is not free: only where it is used
+  var zone = "";
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { return; }
+  if (!zone) return;
+  fields.forEach(function (field) {
+    if (field.tagName === "SELECT") {
+      if (!field.querySelector('option[value="' + zone.replace(/"/g, "") + '"]')) return;
+      field.value = zone;
+      var note = document.getElementById(field.id + "-browser");
+      if (note) note.hidden = false;
+    } else {
+      field.value = zone;
+    }
+  });
+});
