@@ -26,6 +26,7 @@ CATALOGUES: tuple[str, ...] = (
     "conversation_topics",
     "safety_resources",
     "safety_screen",
+    "activities",
 )
 
 # The array-of-tables key that holds each catalogue's entries.
@@ -34,12 +35,34 @@ ENTRY_KEYS: dict[str, str] = {
     "conversation_topics": "topic",
     "safety_resources": "resource",
     "safety_screen": "item",
+    "activities": "activity",
 }
 
 DEPTHS: tuple[str, ...] = ("light", "personal", "deep")
 LEVELS: tuple[str, ...] = ("light", "medium", "hard")
 KINDS: tuple[str, ...] = ("crisis", "abuse", "support", "own_behaviour")
 INTERNATIONAL = "INTL"
+
+# The tags every activity carries, each from a fixed list (ordered where order means something:
+# novelty from familiar to brand new, energy and cost from least to most, time from short).
+ACTIVITY_TAGS: dict[str, tuple[str, ...]] = {
+    "novelty": ("familiar", "fresh", "new"),
+    "energy": ("low", "medium", "high"),
+    "cost": ("free", "low", "medium", "splurge"),
+    "time": ("short", "evening", "half_day", "day"),
+    "place": ("home", "out", "distance"),
+    "season": ("any", "warm", "cold", "fair"),
+    "kind": (
+        "playful",
+        "adventurous",
+        "creative",
+        "calm",
+        "learning",
+        "giving",
+        "intimate",
+        "conversation",
+    ),
+}
 
 # The safety screen's answer scale runs from 0 ("Never") to SCALE_MAX ("Often").
 SCALE_MAX = 3
@@ -49,6 +72,7 @@ ID_PATTERNS: dict[str, re.Pattern[str]] = {
     "conversation_topics": re.compile(r"^t-\d{3}$"),
     "safety_resources": re.compile(r"^r-\d{3}$"),
     "safety_screen": re.compile(r"^s-\d{2}$"),
+    "activities": re.compile(r"^a-\d{3}$"),
 }
 THEME_ID = re.compile(r"^[a-z][a-z_]*$")
 REGION = re.compile(r"^(INTL|[A-Z]{2})$")
@@ -59,6 +83,7 @@ LIMITS: dict[str, dict[str, int]] = {
     "conversation_topics": {"title": 60, "prompt": 300},
     "safety_resources": {"name": 80, "description": 200, "hours": 60},
     "safety_screen": {"text": 160},
+    "activities": {"text": 120},
 }
 SCREEN_TEXT_LIMIT = 600
 
@@ -74,6 +99,7 @@ UNIQUE_TEXT_FIELDS: dict[str, str] = {
     "questions": "text",
     "conversation_topics": "prompt",
     "safety_screen": "text",
+    "activities": "text",
 }
 
 
@@ -407,11 +433,19 @@ def _check_screen_item(where: str, entry: dict[str, Any], context: dict[str, Any
     return errors
 
 
+def _check_activity(where: str, entry: dict[str, Any], context: dict[str, Any]) -> list[str]:
+    errors = _required(where, entry, ("text", *ACTIVITY_TAGS))
+    for tag, known in ACTIVITY_TAGS.items():
+        errors += _enum(where, entry, tag, known)
+    return errors
+
+
 _ENTRY_CHECKERS = {
     "questions": _check_question,
     "conversation_topics": _check_topic,
     "safety_resources": _check_resource,
     "safety_screen": _check_screen_item,
+    "activities": _check_activity,
 }
 
 
@@ -456,4 +490,5 @@ def _id_example(name: str) -> str:
         "conversation_topics": "t-001",
         "safety_resources": "r-001",
         "safety_screen": "s-01",
+        "activities": "a-001",
     }[name]
