@@ -65,12 +65,14 @@ def _register() -> None:
     from attunement.safety.api import router as safety_router
     from attunement.sharing.api import router as sharing_router
     from attunement.support.api import router as support_router
+    from attunement.together.api import router as together_router
 
     api.add_router("/couple", couples_router, tags=["couple"])
     api.add_router("/", support_router, tags=["support"])
     api.add_router("/sharing", sharing_router, tags=["sharing"])
     api.add_router("/listening", listening_router, tags=["listening"])
     api.add_router("/safety", safety_router, tags=["safety"])
+    api.add_router("/together", together_router, tags=["together"])
 
 
 _register()

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "attunement.support",
     "attunement.sharing",
     "attunement.listening",
+    "attunement.together",
     "attunement.safety",
     "attunement.notifications",
 ]

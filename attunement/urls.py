@@ -26,6 +26,7 @@ urlpatterns = [
     path("settings/tokens/<uuid:uuid>/revoke/", accounts_views.revoke_token, name="revoke_token"),
     path("", include("attunement.sharing.urls")),
     path("", include("attunement.listening.urls")),
+    path("", include("attunement.together.urls")),
     path("", include("attunement.safety.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),

@@ -15,6 +15,7 @@ class Practice(IntEnum):
     DAILY_QUESTION = 20
     RESPOND_TO_CHECK_IN = 30
     CONVERSATION_TURN = 40
+    TIME_TOGETHER = 50
 
 
 @dataclass

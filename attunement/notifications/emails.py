@@ -46,3 +46,9 @@ def answers_revealed(*, to: list[str], questions_path: str) -> None:
 def check_in_reminder(*, to: str, check_in_path: str) -> None:
     """The person's own daily reminder, at the hour they chose."""
     _send("check_in_reminder", [to], url=_link(check_in_path))
+
+
+def plan_reminder(*, to: str, soon: str, plan_path: str, details: str = "") -> None:
+    """A plan together is coming up (`soon`: "tomorrow" or "in an hour"). `details` (what,
+    when, where) only for a person who chose to have them in their reminders; else nothing."""
+    _send("plan_reminder", [to], soon=soon, url=_link(plan_path), details=details)

@@ -8,11 +8,12 @@ from attunement.couples.models import Couple, Membership
 from attunement.listening import demo as listening_demo
 from attunement.sharing import demo as sharing_demo
 from attunement.support import demo as support_demo
+from attunement.together import demo as together_demo
 
 PASSWORD = "attunement-demo-2026"
 PEOPLE = [("alex@example.com", "Alex"), ("sam@example.com", "Sam")]
 # Each strategy seeds its own history: seed(alex, sam, couple, days).
-SEEDERS = [support_demo.seed, sharing_demo.seed, listening_demo.seed]
+SEEDERS = [support_demo.seed, sharing_demo.seed, listening_demo.seed, together_demo.seed]
 
 
 @transaction.atomic

@@ -12,11 +12,13 @@ from attunement.listening import today as listening_today
 from attunement.safety import today as safety_today
 from attunement.sharing import today as sharing_today
 from attunement.support import today as support_today
+from attunement.together import today as together_today
 
 PANELS: list[Callable[[SignedInRequest], Panel | None]] = [
     support_today.panel,
     listening_today.panel,
     sharing_today.panel,
+    together_today.panel,
     safety_today.panel,
 ]
 

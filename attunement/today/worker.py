@@ -11,11 +11,15 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from attunement.support import reminders
+from attunement.together import reminders as plan_reminders
 
 log = logging.getLogger(__name__)
 
 # Each job takes "now" and returns how many rows it handled.
-JOBS: list[Callable[[datetime], int]] = [reminders.send_due_reminders]
+JOBS: list[Callable[[datetime], int]] = [
+    reminders.send_due_reminders,
+    plan_reminders.send_due_plan_reminders,
+]
 
 
 def run_once(now: datetime | None = None) -> int:

@@ -17,7 +17,7 @@ LAYERS: list[set[str]] = [
     {"notifications"},  # every email, all content-free
     {"couples"},  # pairing and the privacy gate
     {"safety"},  # the private screen, screening of free text, care
-    {"support", "sharing", "listening"},  # the strategies, side by side
+    {"support", "sharing", "listening", "together"},  # the strategies, side by side
     {"today"},  # Today, the demo couple, the worker's jobs, key rotation
     {"api"},  # the JSON API gathers every router
     {"urls", "cli", "settings", "wsgi", "__main__"},  # wiring
