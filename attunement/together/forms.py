@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 
 from attunement.together.models import HIGHLIGHT_MAX, LABELS, NOTE_MAX, PLACE_MAX, Choice
@@ -70,13 +72,33 @@ class HighlightForm(forms.Form):
     )
 
 
+CHECKBOX_VALUES = ("", "on", "true", "false", "1", "0")
+
+
+class TickBox(forms.CheckboxInput):
+    """Hands a value no checkbox sends through to the field, which refuses it."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        raw = data.get(name)
+        if isinstance(raw, str) and raw.lower() not in CHECKBOX_VALUES:
+            return raw
+        return super().value_from_datadict(data, files, name)
+
+
+class Tick(forms.BooleanField):
+    """A checkbox that accepts only what a checkbox sends (or nothing): junk is a clear 400."""
+
+    widget = TickBox
+
+    def to_python(self, value: object) -> bool:
+        if isinstance(value, str) and value.lower() not in CHECKBOX_VALUES:
+            raise forms.ValidationError("Tick the box or leave it empty.")
+        return super().to_python(value)
+
+
 class PreferencesForm(forms.Form):
-    reminders = forms.BooleanField(
-        required=False, label="Email me the day before and an hour before each plan"
-    )
-    reminder_details = forms.BooleanField(
-        required=False, label="Put what, when and where in those emails"
-    )
-    feed_details = forms.BooleanField(
+    reminders = Tick(required=False, label="Email me the day before and an hour before each plan")
+    reminder_details = Tick(required=False, label="Put what, when and where in those emails")
+    feed_details = Tick(
         required=False, label="Show the activity, place and note in my calendar feed"
     )
