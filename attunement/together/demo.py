@@ -65,10 +65,9 @@ def seed(alex: User, sam: User, couple: Couple, days: int) -> None:
                 choice=choice,
                 updated_at=now - timedelta(days=rng.randrange(1, max(2, days))),
             )
-    weeks = max(1, days // 7)
     today = alex.local_today(now)
     for activity_id, back, alex_says, sam_says in PLANS:
-        if back > weeks:
+        if back * 7 > days + 7:
             continue
         day = today - timedelta(weeks=back, days=today.weekday() - 5)  # the Saturday of that week
         starts = datetime.combine(day, time(18, 30), tzinfo=alex.tz)

@@ -15,7 +15,7 @@ from attunement.accounts.models import User
 from attunement.couples import access
 from attunement.together import services
 from attunement.together.models import Choice, Highlight, Plan, Swipe, activity
-from attunement.together.suggest import Suggestion, suggest
+from attunement.together.suggest import Filters, Suggestion, suggest
 
 RECENT_PLANS = 12
 
@@ -85,7 +85,9 @@ def memories(user: User) -> QuerySet[Plan]:
     return plans(user).filter(memory_revealed_at__isnull=False).order_by("-starts_at")
 
 
-def suggestions(user: User, found: list[Match], now: datetime | None = None) -> list[Suggestion]:
+def suggestions(
+    user: User, found: list[Match], filters: Filters | None = None, now: datetime | None = None
+) -> list[Suggestion]:
     now = now or timezone.now()
     couple = access.current_couple(user)
     if couple is None:
@@ -103,6 +105,6 @@ def suggestions(user: User, found: list[Match], now: datetime | None = None) -> 
         {m.activity["id"]: (m.mine, m.theirs) for m in found},
         done=done,
         upcoming=ahead,
-        filters=services.filters_for(user),
+        filters=filters or services.filters_for(user),
         seed=f"{couple.uuid}:{week.year}-{week.week}",
     )

@@ -10,7 +10,7 @@ import secrets
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from attunement import content
@@ -123,9 +123,13 @@ def set_preferences(
 
 
 def mark_matches_seen(*, user: User, now: datetime | None = None) -> None:
-    Preferences.objects.update_or_create(
-        user=user, defaults={"matches_seen_at": now or timezone.now()}
-    )
+    now = now or timezone.now()
+    if not Preferences.objects.filter(user=user).update(matches_seen_at=now):
+        try:
+            with transaction.atomic():
+                Preferences.objects.create(user=user, matches_seen_at=now)
+        except IntegrityError:  # a second tab got there first: it marked them seen too
+            pass
 
 
 # Plans ------------------------------------------------------------------------------------------

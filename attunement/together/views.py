@@ -75,7 +75,7 @@ def _overview_page(
         "partner": partner,
         "matches": found,
         "fresh": fresh,
-        "suggestions": reading.suggestions(user, found),
+        "suggestions": reading.suggestions(user, found, filters),
         "upcoming": [(p, p.when_for(user)) for p in reading.upcoming(user)[:5]],
         "to_write": list(reading.to_write(user)[:3]),
         "filters_form": filters_form
@@ -87,7 +87,7 @@ def _overview_page(
             }
         ),
     }
-    if found and partner is not None:
+    if fresh:
         services.mark_matches_seen(user=user)
     return _render(request, "overview.html", ctx, status=status, refused=refused)
 

@@ -66,13 +66,22 @@ def test_suggestions_prefer_what_the_couple_has_not_done():
 def test_suggestions_prefer_novel_over_familiar_when_everything_else_is_equal():
     familiar, new = by("novelty", "familiar")[0], by("novelty", "new")[0]
     matches = {familiar: ("yes", "yes"), new: ("yes", "yes")}
-    order = [s.activity["id"] for s in suggest(matches, done=[], upcoming=set(), filters=Filters(), seed="x")]
+    order = [
+        s.activity["id"]
+        for s in suggest(matches, done=[], upcoming=set(), filters=Filters(), seed="x")
+    ]
     assert order == [new, familiar]
 
 
 def test_mutual_yes_beats_yes_and_maybe():
     a, b = by("novelty", "new")[:2]
-    got = suggest({a: ("yes", "maybe"), b: ("yes", "yes")}, done=[], upcoming=set(), filters=Filters(), seed="x")
+    got = suggest(
+        {a: ("yes", "maybe"), b: ("yes", "yes")},
+        done=[],
+        upcoming=set(),
+        filters=Filters(),
+        seed="x",
+    )
     assert [s.activity["id"] for s in got] == [b, a]
     assert got[1].why.startswith("One of you said yes and the other maybe")
 
@@ -91,7 +100,9 @@ def test_novelty_leans_harder_after_a_run_of_familiar_plans():
     assert bored[0].activity["id"] == done_fresh  # after familiar plans, novelty counts triple
     new = by("novelty", "new")[0]
     lean = suggest({new: ("yes", "yes")}, done=recent, upcoming=set(), filters=Filters(), seed="x")
-    assert lean[0].why == "You both said yes, and after a few familiar plans this one is new for you."
+    assert (
+        lean[0].why == "You both said yes, and after a few familiar plans this one is new for you."
+    )
 
 
 def test_repeats_count_as_familiar_too():
@@ -107,13 +118,17 @@ def test_filters_limit_cost_energy_and_place():
     high = by("energy", "high")[0]
     distance = by("place", "distance")[0]
     home_free = next(
-        i for i, a in ACTIVITIES.items() if a["place"] == "home" and a["cost"] == "free" and a["energy"] == "low"
+        i
+        for i, a in ACTIVITIES.items()
+        if a["place"] == "home" and a["cost"] == "free" and a["energy"] == "low"
     )
     matches = {i: ("yes", "yes") for i in (splurge, high, distance, home_free)}
     f = Filters(max_cost="low", max_energy="medium", places=("home",))
     got = suggest(matches, done=[], upcoming=set(), filters=f, seed="x", limit=10)
     assert [s.activity["id"] for s in got] == [home_free]
-    apart = suggest(matches, done=[], upcoming=set(), filters=Filters(places=("distance",)), seed="x")
+    apart = suggest(
+        matches, done=[], upcoming=set(), filters=Filters(places=("distance",)), seed="x"
+    )
     assert [s.activity["id"] for s in apart] == [distance]
 
 

@@ -83,10 +83,14 @@ def test_the_day_before_reminder_keeps_its_clock_time_across_a_clock_change(alic
 def test_a_plan_needs_a_match_a_future_time_and_a_known_length(alice, bob, couple):
     day = alice.local_today()
     with pytest.raises(TogetherError, match="both said yes"):
-        services.plan_activity(user=alice, activity_id="a-001", day=day.replace(day=20), at=time(19))
+        services.plan_activity(
+            user=alice, activity_id="a-001", day=day.replace(day=20), at=time(19)
+        )
     both_say(alice, bob, mine="yes", theirs="no")
     with pytest.raises(TogetherError):
-        services.plan_activity(user=alice, activity_id="a-001", day=day.replace(day=20), at=time(19))
+        services.plan_activity(
+            user=alice, activity_id="a-001", day=day.replace(day=20), at=time(19)
+        )
     both_say(alice, bob)
     with pytest.raises(InvalidInput, match="hasn't happened"):
         services.plan_activity(user=alice, activity_id="a-001", day=day, at=time(6))

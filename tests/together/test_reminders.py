@@ -67,7 +67,9 @@ def test_a_person_who_opted_in_gets_the_details_on_their_own_clock(
 def test_someone_who_turned_reminders_off_gets_none(
     alice, bob, couple, django_capture_on_commit_callbacks
 ):
-    services.set_preferences(user=alice, reminders=False, reminder_details=False, feed_details=False)
+    services.set_preferences(
+        user=alice, reminders=False, reminder_details=False, feed_details=False
+    )
     planned(alice, bob)
     with django_capture_on_commit_callbacks(execute=True):
         send_due_plan_reminders(datetime(2026, 6, 19, 19, tzinfo=UTC))
