@@ -12,7 +12,12 @@ from attunement.together.models import Plan
 WEEKS = 8
 WIDTH, HEIGHT, LEFT, TOP, BOTTOM = 600, 220, 40, 20, 190
 SLOT = (WIDTH - LEFT) // WEEKS
-MAX_BARS = 4  # plans a week that fill the chart's height (more are drawn at the top)
+# One scale for both: 0 at the bottom, 5 at the top (5 plans in a week, or "very connected").
+TOP_VALUE = 5
+
+
+def y_of(value: float) -> int:
+    return int(BOTTOM - (BOTTOM - TOP) * min(value, TOP_VALUE) / TOP_VALUE)
 
 
 @dataclass
@@ -29,8 +34,7 @@ class Week:
 
     def bar(self, count: int) -> tuple[int, int]:
         """(y, height) of a bar for `count` plans."""
-        height = (BOTTOM - TOP) * min(count, MAX_BARS) // MAX_BARS
-        return BOTTOM - height, height
+        return y_of(count), BOTTOM - y_of(count)
 
     @property
     def planned_bar(self) -> tuple[int, int]:
@@ -43,7 +47,7 @@ class Week:
     @property
     def connection_y(self) -> int | None:
         c = self.connection
-        return None if c is None else int(BOTTOM - (BOTTOM - TOP) * (c - 1) / 4)
+        return None if c is None else y_of(c)
 
 
 def week_start(day: date) -> date:
@@ -75,7 +79,7 @@ def weekly(plans: list[Plan], user: User, now: datetime) -> dict[str, object]:
         "width": WIDTH,
         "height": HEIGHT,
         "bar": SLOT // 3,
-        "grid": [(int(BOTTOM - (BOTTOM - TOP) * (n - 1) / 4), n) for n in range(1, 6)],
+        "grid": [(y_of(n), n) for n in range(0, TOP_VALUE + 1)],
         "planned": sum(w.planned for w in weeks),
         "done": sum(w.done for w in weeks),
         "first": first,
