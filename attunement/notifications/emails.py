@@ -48,7 +48,8 @@ def check_in_reminder(*, to: str, check_in_path: str) -> None:
     _send("check_in_reminder", [to], url=_link(check_in_path))
 
 
-def plan_reminder(*, to: str, soon: str, plan_path: str, details: str = "") -> None:
-    """A plan together is coming up (`soon`: "tomorrow" or "in an hour"). `details` (what,
-    when, where) only for a person who chose to have them in their reminders; else nothing."""
-    _send("plan_reminder", [to], soon=soon, url=_link(plan_path), details=details)
+def plan_reminder(*, to: str, soon: str, plan_path: str, activity_and_time: str = "") -> None:
+    """A plan together is coming up (`soon`: "tomorrow" or "in an hour"). Only for a person who
+    chose details: `activity_and_time`, the catalogue's words for the activity and the time on
+    their clock. Never the place or note anyone wrote."""
+    _send("plan_reminder", [to], soon=soon, url=_link(plan_path), details=activity_and_time)

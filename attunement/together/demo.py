@@ -8,7 +8,7 @@ from django.utils import timezone
 from attunement import content
 from attunement.accounts.models import User
 from attunement.couples.models import Couple, Visibility
-from attunement.together.models import Highlight, Plan, Preferences, Swipe
+from attunement.together.models import Highlight, Plan, Swipe
 from attunement.together.services import reminder_times
 
 # (activity id, weeks back (0 = coming up), Alex's highlight and rating, Sam's), oldest first.
@@ -63,11 +63,9 @@ def seed(alex: User, sam: User, couple: Couple, days: int) -> None:
                 visibility=Visibility.PRIVATE,
                 activity_id=activity_id,
                 choice=choice,
-                updated_at=now - timedelta(days=rng.randrange(1, max(2, days))),
+                updated_at=now - timedelta(days=rng.randrange(6, max(7, days * 2))),
             )
     today = alex.local_today(now)
-    for person in (alex, sam):  # they looked at their matches a few days ago
-        Preferences.objects.create(user=person, matches_seen_at=now - timedelta(days=3))
     for activity_id, back, alex_says, sam_says in PLANS:
         if back * 7 > days + 7:
             continue

@@ -98,7 +98,7 @@ class Tick(forms.BooleanField):
 
 class PreferencesForm(forms.Form):
     reminders = Tick(required=False, label="Email me the day before and an hour before each plan")
-    reminder_details = Tick(required=False, label="Put what, when and where in those emails")
+    reminder_details = Tick(required=False, label="Put the activity and the time in those emails")
     feed_details = Tick(
         required=False, label="Show the activity, place and note in my calendar feed"
     )

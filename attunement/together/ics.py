@@ -7,9 +7,9 @@ higher SEQUENCE, so calendars that already have it remove it.
 """
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.conf import settings
-from django.utils import timezone
 from icalendar import Calendar, Event
 
 from attunement.together.models import Plan
@@ -25,10 +25,12 @@ def _calendar() -> Calendar:
     return cal
 
 
-def _event(plan: Plan, *, details: bool) -> Event:
+def _event(plan: Plan, *, details: bool, stamp: datetime) -> Event:
+    # DTSTAMP is when the plan was last revised (RFC 5545, 3.8.7.2): the same plan downloads
+    # the same bytes until something about it changes.
     event = Event()
     event.add("uid", f"{plan.uuid}@attunement")
-    event.add("dtstamp", timezone.now())
+    event.add("dtstamp", stamp)
     event.add("dtstart", plan.starts_at)
     event.add("dtend", plan.ends_at)
     event.add("sequence", plan.sequence)
@@ -49,7 +51,7 @@ def one_plan(plan: Plan) -> bytes:
     """A single plan, with its details: the person downloading it asked for this one."""
     cal = _calendar()
     cal.add("method", "PUBLISH")
-    cal.add_component(_event(plan, details=True))
+    cal.add_component(_event(plan, details=True, stamp=plan.updated_at))
     body: bytes = cal.to_ical()
     return body
 
@@ -58,6 +60,6 @@ def feed(plans: Iterable[Plan], *, details: bool) -> bytes:
     cal = _calendar()
     cal.add("x-wr-calname", PLAIN_SUMMARY)
     for plan in plans:
-        cal.add_component(_event(plan, details=details))
+        cal.add_component(_event(plan, details=details, stamp=plan.updated_at))
     body: bytes = cal.to_ical()
     return body

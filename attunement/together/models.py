@@ -173,7 +173,6 @@ class Preferences(models.Model):
     reminders = models.BooleanField(default=True)
     reminder_details = models.BooleanField(default=False)
     feed_details = models.BooleanField(default=False)
-    matches_seen_at = models.DateTimeField(null=True, blank=True)
 
 
 class CalendarFeed(models.Model):

@@ -43,9 +43,13 @@ def matches(user: User) -> list[Match]:
     return sorted(rows, key=lambda m: (not m.both_yes, -m.since.timestamp()))
 
 
-def new_matches(user: User, found: list[Match]) -> list[Match]:
-    seen = services.preferences_of(user).matches_seen_at
-    return [m for m in found if seen is None or m.since > seen]
+NEW_FOR = timedelta(days=7)
+
+
+def new_matches(found: list[Match], now: datetime | None = None) -> list[Match]:
+    """Matches made in the last week. (Computed, never stored: reading a page changes nothing.)"""
+    since = (now or timezone.now()) - NEW_FOR
+    return [m for m in found if m.since > since]
 
 
 def own_choices(user: User) -> dict[str, str]:

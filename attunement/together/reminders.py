@@ -4,7 +4,8 @@ Each reminder is a column holding when it falls due (`Plan.day_before_at`, `hour
 A worker claims one by clearing it with a conditional UPDATE that only succeeds while the
 column still holds the value it read and the plan is not cancelled, so any number of workers
 send each reminder once, and a cancelled plan is never reminded. Emails say only that a plan
-is coming up, unless the person chose to have the details in them.
+is coming up, unless the person chose to have the activity and the time in them; the place and
+note, which people wrote, never go in an email.
 """
 
 from datetime import datetime
@@ -27,9 +28,11 @@ def send_due_plan_reminders(now: datetime) -> int:
     sent = 0
     for column, soon in COLUMNS.items():
         due = list(
-            Plan.objects.filter(**{f"{column}__lte": now}, cancelled_at__isnull=True).order_by(
-                column
-            )[:BATCH]
+            Plan.objects.filter(
+                **{f"{column}__lte": now},
+                cancelled_at__isnull=True,
+                couple__ended_at__isnull=True,
+            ).order_by(column)[:BATCH]
         )
         for plan in due:
             with transaction.atomic():
@@ -63,8 +66,6 @@ def _remind(plan: Plan, soon: str) -> int:
         details = ""
         if mine is not None and mine.reminder_details:
             details = f"{plan.text}, {format_when(plan.starts_at, person)}"
-            if plan.place:
-                details += f", {plan.place}"
-        emails.plan_reminder(to=person.email, soon=soon, plan_path=path, details=details)
+        emails.plan_reminder(to=person.email, soon=soon, plan_path=path, activity_and_time=details)
         count += 1
     return count

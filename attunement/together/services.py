@@ -10,7 +10,7 @@ import secrets
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from attunement import content
@@ -120,16 +120,6 @@ def set_preferences(
         },
     )
     return prefs
-
-
-def mark_matches_seen(*, user: User, now: datetime | None = None) -> None:
-    now = now or timezone.now()
-    if not Preferences.objects.filter(user=user).update(matches_seen_at=now):
-        try:
-            with transaction.atomic():
-                Preferences.objects.create(user=user, matches_seen_at=now)
-        except IntegrityError:  # a second tab got there first: it marked them seen too
-            pass
 
 
 # Plans ------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ def panel(request: SignedInRequest) -> Panel | None:
         return None
     next_plan = reading.upcoming(user).first()
     to_write = reading.to_write(user).first()
-    new = reading.new_matches(user, reading.matches(user))
+    new = reading.new_matches(reading.matches(user))
     step = None
     if to_write is not None:
         step = NextStep(

@@ -69,7 +69,7 @@ def _overview_page(
     user = request.user
     partner = access.partner_of(user)
     found = reading.matches(user)
-    fresh = {m.activity["id"] for m in reading.new_matches(user, found)}
+    fresh = {m.activity["id"] for m in reading.new_matches(found)}
     filters = services.filters_for(user)
     ctx: dict[str, Any] = {
         "partner": partner,
@@ -87,8 +87,6 @@ def _overview_page(
             }
         ),
     }
-    if fresh:
-        services.mark_matches_seen(user=user)
     return _render(request, "overview.html", ctx, status=status, refused=refused)
 
 

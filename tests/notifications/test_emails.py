@@ -23,6 +23,9 @@ SENDS = {
     "check_in_reminder": lambda: emails.check_in_reminder(
         to="sam@example.com", check_in_path="/checkin/"
     ),
+    "plan_reminder": lambda: emails.plan_reminder(
+        to="sam@example.com", soon="tomorrow", plan_path="/together/plans/123/"
+    ),
 }
 
 
@@ -58,6 +61,9 @@ def test_the_email_functions_take_no_free_text():
         "questions_path",
         "check_in_path",
         "base_url",
+        "soon",
+        "plan_path",
+        "activity_and_time",
     }
     for name, fn in inspect.getmembers(emails, inspect.isfunction):
         if not name.startswith("_") and fn.__module__ == emails.__name__:

@@ -59,7 +59,7 @@ def test_a_person_who_opted_in_gets_the_details_on_their_own_clock(
     bobs = next(m for m in mail.outbox if m.to == [bob.email])
     alices = next(m for m in mail.outbox if m.to == [alice.email])
     assert "Cook a dish" in bobs.body and "Sun 21 Jun 2026, 04:00" in bobs.body
-    assert "The park by the river" in bobs.body
+    assert "The park by the river" not in bobs.body  # words people write never go in email
     assert "Cook a dish" not in alices.body
 
 
@@ -83,6 +83,16 @@ def test_a_cancelled_plan_is_never_reminded(alice, bob, couple, django_capture_o
         services.cancel_plan(user=bob, plan=plan)
     with django_capture_on_commit_callbacks(execute=True):
         assert run_once(datetime(2026, 6, 20, 18, 30, tzinfo=UTC)) == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_no_reminders_once_the_couple_has_ended(alice, bob, couple):
+    from attunement.couples.services import leave_couple
+
+    planned(alice, bob)
+    leave_couple(user=bob)
+    assert send_due_plan_reminders(datetime(2026, 6, 20, 18, 30, tzinfo=UTC)) == 0
     assert mail.outbox == []
 
 

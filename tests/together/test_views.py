@@ -4,6 +4,7 @@ memory timeline and chart, Today, and query counts that do not grow with history
 from datetime import time, timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -71,8 +72,11 @@ def test_overview_shows_matches_labelled_and_suggestions_with_a_reason(
     assert "You both said yes" in page and "A yes and a maybe" in page
     assert "you haven&#x27;t done it together yet" in page or "something new" in page
     assert page.count('<span class="tag">New</span>') == 2
-    # Seen once, they are no longer new.
-    assert as_alice.get("/together/").content.decode().count('<span class="tag">New</span>') == 0
+    # New for a week; reading the page changes nothing.
+    assert as_alice.get("/together/").content.decode().count('<span class="tag">New</span>') == 2
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
+        later = as_alice.get("/together/").content.decode()
+    assert later.count('<span class="tag">New</span>') == 0
 
 
 def test_filters_are_the_couples_and_shape_the_suggestions(alice, bob, couple, as_alice):
@@ -137,7 +141,7 @@ def test_today_offers_writing_a_memory_and_shows_new_matches(alice, bob, couple)
     page = login(bob).get("/today/").content.decode()
     assert "Time together" in page
     assert f"/together/plans/{plan.uuid}/" in page
-    assert "2 new matches" in page
+    assert "2 new matches this week" in page
 
 
 def _history(weeks: int):
