@@ -82,6 +82,7 @@ def _register() -> None:
     from attunement.safety.api import router as safety_router
     from attunement.sharing.api import router as sharing_router
     from attunement.support.api import router as support_router
+    from attunement.together.api import router as together_router
 
     api.add_router("/couple", couples_router, tags=["couple"])
     api.add_router("/", support_router, tags=["support"])
@@ -92,6 +93,7 @@ def _register() -> None:
     api.add_router("/differences", differences_router, tags=["differences"])
     api.add_router("/insights", insights_router, tags=["insights"])
     api.add_router("/", notifications_router, tags=["reminders"])
+    api.add_router("/together", together_router, tags=["together"])
 
 
 _register()

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "attunement.listening",
     "attunement.differences",
     "attunement.empathy",
+    "attunement.together",
     "attunement.safety",
     "attunement.notifications",
     "attunement.trust",

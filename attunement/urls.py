@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("attunement.sharing.urls")),
     path("", include("attunement.listening.urls")),
     path("", include("attunement.empathy.urls")),
+    path("", include("attunement.together.urls")),
     path("", include("attunement.safety.urls")),
     path("", include("attunement.differences.urls")),
     path("", include("attunement.insights.urls")),

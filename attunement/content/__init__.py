@@ -1,9 +1,11 @@
-"""The written catalogues (questions, conversation topics, safety resources, the safety screen).
+"""The written catalogues (questions, conversation topics, safety resources, the safety screen,
+activities).
 
 See docs/content.md for the file formats and how hosts edit them.
 """
 
 from attunement.content.loader import (
+    ACTIVITY_TAGS,
     CATALOGUES,
     DEPTHS,
     KINDS,
@@ -23,6 +25,7 @@ from attunement.content.loader import (
 )
 
 __all__ = [
+    "ACTIVITY_TAGS",
     "CATALOGUES",
     "DEPTHS",
     "KINDS",

@@ -32,6 +32,7 @@ CATALOGUES: tuple[str, ...] = (
     "difference_cards",
     "partner_quiz",
     "pulse_items",
+    "activities",
 )
 
 # The array-of-tables key that holds each catalogue's entries.
@@ -44,6 +45,7 @@ ENTRY_KEYS: dict[str, str] = {
     "difference_cards": "card",
     "partner_quiz": "item",
     "pulse_items": "item",
+    "activities": "activity",
 }
 
 DEPTHS: tuple[str, ...] = ("light", "personal", "deep")
@@ -62,6 +64,27 @@ KINDS: tuple[str, ...] = ("crisis", "abuse", "support", "own_behaviour")
 QUIZ_ANSWERS: tuple[str, ...] = ("choice", "text", "ranking")
 INTERNATIONAL = "INTL"
 
+# The tags every activity carries, each from a fixed list (ordered where order means something:
+# novelty from familiar to brand new, energy and cost from least to most, time from short).
+ACTIVITY_TAGS: dict[str, tuple[str, ...]] = {
+    "novelty": ("familiar", "fresh", "new"),
+    "energy": ("low", "medium", "high"),
+    "cost": ("free", "low", "medium", "splurge"),
+    "time": ("short", "evening", "half_day", "day"),
+    "place": ("home", "out", "distance"),
+    "season": ("any", "warm", "cold", "fair"),
+    "kind": (
+        "playful",
+        "adventurous",
+        "creative",
+        "calm",
+        "learning",
+        "giving",
+        "intimate",
+        "conversation",
+    ),
+}
+
 # The safety screen's answer scale runs from 0 ("Never") to SCALE_MAX ("Often").
 SCALE_MAX = 3
 
@@ -74,6 +97,7 @@ ID_PATTERNS: dict[str, re.Pattern[str]] = {
     "difference_cards": re.compile(r"^d-\d{2}$"),
     "partner_quiz": re.compile(r"^pq-\d{3}$"),
     "pulse_items": re.compile(r"^p-\d{2}$"),
+    "activities": re.compile(r"^a-\d{3}$"),
 }
 THEME_ID = re.compile(r"^[a-z][a-z_]*$")
 REGION = re.compile(r"^(INTL|[A-Z]{2})$")
@@ -88,6 +112,7 @@ LIMITS: dict[str, dict[str, int]] = {
     "difference_cards": {"title": 60, "text": 240},
     "partner_quiz": {"text": 120},
     "pulse_items": {"text": 100, "low": 30, "high": 30},
+    "activities": {"text": 120},
 }
 SCREEN_TEXT_LIMIT = 600
 
@@ -106,6 +131,7 @@ UNIQUE_TEXT_FIELDS: dict[str, str] = {
     "style_items": "text",
     "partner_quiz": "text",
     "pulse_items": "text",
+    "activities": "text",
 }
 
 
@@ -491,6 +517,13 @@ def _check_pulse_item(where: str, entry: dict[str, Any], context: dict[str, Any]
     return errors
 
 
+def _check_activity(where: str, entry: dict[str, Any], context: dict[str, Any]) -> list[str]:
+    errors = _required(where, entry, ("text", *ACTIVITY_TAGS))
+    for tag, known in ACTIVITY_TAGS.items():
+        errors += _enum(where, entry, tag, known)
+    return errors
+
+
 _ENTRY_CHECKERS = {
     "questions": _check_question,
     "conversation_topics": _check_topic,
@@ -500,6 +533,7 @@ _ENTRY_CHECKERS = {
     "difference_cards": styles.check_card,
     "partner_quiz": _check_quiz_item,
     "pulse_items": _check_pulse_item,
+    "activities": _check_activity,
 }
 
 
@@ -559,4 +593,5 @@ def _id_example(name: str) -> str:
         "difference_cards": "d-01",
         "partner_quiz": "pq-001",
         "pulse_items": "p-01",
+        "activities": "a-001",
     }[name]

@@ -7,7 +7,7 @@ person may not read answer 404, so a URL never confirms that something exists.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeAlias, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -390,3 +390,47 @@ def couple_pulse_scores(
             "scores", flat=True
         )
     )
+
+
+# together
+# Swipes on activities are private, always: the partner learns only of a match, where both
+# said yes, or one yes and one maybe. A partner's "no" reads exactly like "not yet swiped".
+# Plans (shared) and highlights (sealed until both wrote) go through visible().
+
+MATCHING = ("yes", "maybe")
+
+
+def mutual_choices(user: User, swipes: Rows[M]) -> dict[str, tuple[str, str, datetime]]:
+    """activity id -> (own choice, partner's choice, when the later of the two was made), for
+    the activities both current partners marked yes or maybe with at least one yes. Nothing
+    else of the partner's swipes leaves here. One query (`swipes` over together's Swipe)."""
+    couple = current_couple(user)
+    partner = partner_of(user)
+    if couple is None or partner is None:
+        return {}
+    rows = swipes.filter(
+        couple=couple, owner__in=[user.pk, partner.pk], choice__in=MATCHING
+    ).values_list("owner_id", "activity_id", "choice", "updated_at")
+    mine: dict[str, tuple[str, datetime]] = {}
+    theirs: dict[str, tuple[str, datetime]] = {}
+    for owner_id, activity_id, choice, at in rows:
+        (mine if owner_id == user.pk else theirs)[activity_id] = (choice, at)
+    found: dict[str, tuple[str, str, datetime]] = {}
+    for activity_id, (own_choice, own_at) in mine.items():
+        if activity_id not in theirs:
+            continue
+        their_choice, their_at = theirs[activity_id]
+        if "yes" in (own_choice, their_choice):
+            found[activity_id] = (own_choice, their_choice, max(own_at, their_at))
+    return found
+
+
+def with_highlights(user: User, plans: Rows[M], highlights: Rows[Model]) -> QuerySet[M]:
+    """`plans` with the highlights this person may read prefetched into `readable_highlights`:
+    their own, and the partner's once both have written (sealed until then)."""
+    readable = Prefetch(
+        "highlights",
+        queryset=visible(user, highlights).select_related("owner"),
+        to_attr="readable_highlights",
+    )
+    return plans.prefetch_related(readable)

@@ -16,6 +16,7 @@ class Practice(IntEnum):
     RESPOND_TO_CHECK_IN = 30
     GUESS_FEELINGS = 35
     CONVERSATION_TURN = 40
+    TIME_TOGETHER = 50
 
 
 @dataclass

@@ -87,7 +87,6 @@ def account_changed(*, to: str, change: str) -> None:
 WAITING = {
     "daily_question": "today's question",
     "pulse": "your weekly pulse",
-    "plans": "a plan you made together",
 }
 
 
@@ -100,3 +99,10 @@ def reminder(*, to: str, kind: str, reminder_path: str, settings_path: str) -> N
         "reminder", what=what, url=_link(reminder_path), settings_url=_link(settings_path)
     )
     send_mail(subject, body, None, [to])
+
+
+def plan_reminder(*, to: str, soon: str, plan_path: str, activity_and_time: str = "") -> None:
+    """A plan together is coming up (`soon`: "tomorrow" or "in an hour"). Only for a person who
+    chose details: `activity_and_time`, the catalogue's words for the activity and the time on
+    their clock. Never the place or note anyone wrote."""
+    _send("plan_reminder", [to], soon=soon, url=_link(plan_path), details=activity_and_time)

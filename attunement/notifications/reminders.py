@@ -1,8 +1,10 @@
 """Reminders people ask for, and the worker job that sends them: few, content-free, on time.
 
 A kind of reminder is offered by the app that knows when something waits: sharing offers
-"daily_question", insights offers "pulse", and a later app (together) offers "plans" with
-`offer(...)` from its AppConfig.ready(). The settings page lists only the kinds offered.
+"daily_question" and insights offers "pulse", each with `offer(...)` from its
+AppConfig.ready(). The settings page lists only the kinds offered. (Plans made together are
+reminded by the together app itself, the day before and an hour before each plan; its
+"Calendar and reminders" page turns them off, and this page links there.)
 (Check-in reminders predate this table: support/reminders.py sends them from User columns.)
 
 Sending: `send_due(now)` claims a batch of due rows with one conditional UPDATE (only rows
@@ -53,8 +55,6 @@ class ReminderKind:
 
 
 _KINDS: dict[str, ReminderKind] = {}
-# Kinds a later app will offer: the settings page says they are coming, nothing is sent.
-PLANNED = {"plans": "Plans you made together"}
 
 
 def offer(kind: ReminderKind) -> None:

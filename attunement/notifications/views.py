@@ -55,6 +55,5 @@ def reminders_page(request: SignedInRequest) -> HttpResponse:
             status = 400
     else:
         form = RemindersForm(initial=_initial(request), kinds=kinds)
-    planned = [label for key, label in reminders.PLANNED.items() if reminders.kind(key) is None]
-    ctx = {"form": form, "planned": planned, "tz": request.user.time_zone, **extra}
+    ctx = {"form": form, "tz": request.user.time_zone, **extra}
     return render(request, "notifications/reminders.html", ctx, status=status)

@@ -14,6 +14,7 @@ from attunement.insights import demo as insights_demo
 from attunement.listening import demo as listening_demo
 from attunement.sharing import demo as sharing_demo
 from attunement.support import demo as support_demo
+from attunement.together import demo as together_demo
 
 PASSWORD = "attunement-demo-2026"
 PEOPLE = [("alex@example.com", "Alex"), ("sam@example.com", "Sam")]
@@ -24,6 +25,7 @@ SEEDERS = [
     listening_demo.seed,
     differences_demo.seed,
     empathy_demo.seed,
+    together_demo.seed,
     insights_demo.seed,
 ]
 

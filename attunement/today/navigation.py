@@ -26,6 +26,20 @@ PLACES: list[Place] = [
     Place("listening", "Listening", "Practice", also=("listening_conversation", "listening_start")),
     Place("appreciations", "Appreciations", "Practice"),
     Place(
+        "together",
+        "Together",
+        "Practice",
+        also=(
+            "together_swipe",
+            "together_filters",
+            "together_plan_new",
+            "together_plan",
+            "together_highlight",
+            "together_memories",
+            "together_calendar",
+        ),
+    ),
+    Place(
         "empathy",
         "Empathy",
         "Practice",

@@ -15,6 +15,7 @@ from attunement.listening import today as listening_today
 from attunement.safety import today as safety_today
 from attunement.sharing import today as sharing_today
 from attunement.support import today as support_today
+from attunement.together import today as together_today
 
 PANELS: list[Callable[[SignedInRequest], Panel | None]] = [
     support_today.panel,
@@ -22,6 +23,7 @@ PANELS: list[Callable[[SignedInRequest], Panel | None]] = [
     sharing_today.panel,
     differences_today.panel,
     empathy_today.panel,
+    together_today.panel,
     safety_today.panel,
     insights_today.panel,
 ]

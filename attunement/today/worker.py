@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from attunement.notifications import reminders as asked_reminders
 from attunement.support import reminders
+from attunement.together import reminders as plan_reminders
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 JOBS: list[Callable[[datetime], int]] = [
     reminders.send_due_reminders,
     asked_reminders.send_due,
+    plan_reminders.send_due_plan_reminders,
 ]
 
 

@@ -13,7 +13,7 @@ import pytest
 from django.apps import apps
 
 ROOT = Path(__file__).resolve().parents[2] / "attunement"
-READER_MODULES = ("views.py", "api.py", "today.py", "progress.py")
+READER_MODULES = ("views.py", "api.py", "today.py", "progress.py", "reading.py")
 # The gate's own machinery: pairing rows are not content.
 NOT_CONTENT = {"Membership", "Invitation", "Couple"}
 

@@ -18,7 +18,7 @@ LAYERS: list[set[str]] = [
     {"trust"},  # sign-in security: sessions, tokens pages, allauth's adapters
     {"couples"},  # pairing and the privacy gate
     {"safety"},  # the private screen, screening of free text, care
-    {"support", "sharing", "listening", "differences", "empathy"},  # the strategies, side by side
+    {"support", "sharing", "listening", "differences", "empathy", "together"},  # the strategies
     {"insights"},  # pulse, progress, focus: the strategies' figures through lib.insights
     {"today"},  # Today, the demo couple, the worker's jobs, key rotation
     {"api"},  # the JSON API gathers every router

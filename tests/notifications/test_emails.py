@@ -29,6 +29,9 @@ SENDS = {
         reminder_path="/insights/pulse/",
         settings_path="/settings/reminders/",
     ),
+    "plan_reminder": lambda: emails.plan_reminder(
+        to="sam@example.com", soon="tomorrow", plan_path="/together/plans/123/"
+    ),
 }
 
 
@@ -68,6 +71,9 @@ def test_the_email_functions_take_no_free_text():
         "kind",  # a reminder kind's key: the words are fixed in emails.WAITING
         "reminder_path",
         "settings_path",
+        "soon",
+        "plan_path",
+        "activity_and_time",
     }
     for name, fn in inspect.getmembers(emails, inspect.isfunction):
         if not name.startswith("_") and fn.__module__ == emails.__name__:
