@@ -10,3 +10,8 @@ class DifferencesConfig(AppConfig):
         from attunement.differences.hints import hints_for
 
         provide_style_hints(hints_for)
+
+        from attunement.differences.insights import DifferencesInsights
+        from attunement.lib.insights import contribute
+
+        contribute(DifferencesInsights())

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class EmpathyConfig(AppConfig):
     name = "attunement.empathy"
     label = "empathy"
+
+    def ready(self) -> None:
+        from attunement.empathy.insights import EmpathyInsights
+        from attunement.lib.insights import contribute
+
+        contribute(EmpathyInsights())

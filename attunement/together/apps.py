@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class TogetherConfig(AppConfig):
     name = "attunement.together"
     label = "together"
+
+    def ready(self) -> None:
+        from attunement.together.insights import TogetherInsights
+        from attunement.lib.insights import contribute
+
+        contribute(TogetherInsights())

@@ -7,12 +7,15 @@ import pytest
 from attunement.couples.models import Visibility
 from attunement.insights import progress
 from attunement.lib.insights import median, per_window
+from attunement.differences.insights import DifferencesInsights
+from attunement.empathy.insights import EmpathyInsights
 from attunement.listening.insights import ListeningInsights
 from attunement.listening.models import Conversation, Rating
 from attunement.sharing.insights import SharingInsights
 from attunement.sharing.models import Answer, Reaction, ServedQuestion
 from attunement.support.insights import SupportInsights
 from attunement.support.models import Appreciation, CheckIn, Response
+from attunement.together.insights import TogetherInsights
 from tests.insights.helpers import pulse_row
 
 W1, W2 = date(2026, 6, 8), date(2026, 6, 15)
@@ -217,7 +220,17 @@ def test_appreciations_and_responses_count_as_tried(alice, bob, couple):
     assert SupportInsights().tried(alice, WINDOWS[0]) == set()
 
 
-@pytest.mark.parametrize("contributor", [SupportInsights(), SharingInsights(), ListeningInsights()])
+@pytest.mark.parametrize(
+    "contributor",
+    [
+        SupportInsights(),
+        SharingInsights(),
+        ListeningInsights(),
+        EmpathyInsights(),
+        TogetherInsights(),
+        DifferencesInsights(),
+    ],
+)
 def test_every_contributor_offers_at_least_three_actions(alice, bob, couple, contributor):
     actions = contributor.actions(alice)
     assert len(actions) >= 3

@@ -91,8 +91,11 @@ def test_the_couple_can_pick_another_focus(alice, bob, couple):
     assert all(k.startswith("listening.") for k in week.actions)
     with pytest.raises(InvalidInput):
         services.pick_focus(user=bob, strategy="romance")
-    with pytest.raises(InvalidInput):
-        services.pick_focus(user=bob, strategy="empathy")  # no app offers its actions yet
+    # Every strategy app now offers actions: empathy can be picked too, with its own actions.
+    services.pick_focus(user=bob, strategy="empathy")
+    week.refresh_from_db()
+    assert week.strategy == "empathy" and len(week.actions) == 3
+    assert all(k.startswith("empathy.") for k in week.actions)
 
 
 def _last_week_focus(couple, actions):

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from attunement.insights.models import PulseAnswer
 from attunement.support.history_fixture import fill_history
 from tests.conftest import login, make_user, pair
-from tests.insights.helpers import pulse_row
+from tests.insights.helpers import pulse_row, strategy_history
 
 THIS_WEEK = date(2026, 6, 15)
 FORM = {
@@ -101,6 +101,7 @@ def _world(weeks: int):
     alice, bob = make_user("a@example.com", "A"), make_user("b@example.com", "B")
     couple = pair(alice, bob)
     fill_history(alice, bob, couple, weeks * 7)
+    strategy_history(alice, bob, couple, weeks, THIS_WEEK)
     for back in range(weeks):
         for person in (alice, bob):
             pulse_row(person, THIS_WEEK - timedelta(weeks=back), couple, share=True)

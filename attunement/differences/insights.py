@@ -1,0 +1,64 @@
+"""What honouring differences gives Insights: three kinds of action, and no weekly figure.
+
+A style reflection is taken once in a while, not weekly, so a per-week series would be empty
+most weeks and say nothing; the profile and the map live on the differences pages instead.
+
+`tried` reads the person's own rows through the gate. Reading the difference cards leaves no
+row (a page view is not recorded), so `differences.cards` is never counted as tried: the focus
+learns nothing from it (kinds not done teach nothing) and offers it on novelty alone."""
+
+from django.urls import reverse
+
+from attunement.accounts.models import User
+from attunement.couples import access
+from attunement.differences.models import StyleGuess, StyleTake
+from attunement.lib.insights import Action, Series, Strategy, Window, span
+
+
+class DifferencesInsights:
+    strategy = Strategy.DIFFERENCES
+
+    def figures(self, user: User, windows: list[Window]) -> list[Series]:
+        return []
+
+    def actions(self, user: User) -> list[Action]:
+        return [
+            Action(
+                "differences.cards",
+                self.strategy,
+                "Read your difference cards together",
+                reverse("differences_map"),
+                "Where your styles differ most, and what each of you can try. They appear "
+                "once you've both shared a profile and guessed.",
+            ),
+            Action(
+                "differences.reflection",
+                self.strategy,
+                "Take the style reflection",
+                reverse("differences_take"),
+                "About four minutes of short statements on how you feel and like to be "
+                "supported. Private until you choose to share it.",
+            ),
+            Action(
+                "differences.guess",
+                self.strategy,
+                "Guess your partner's style",
+                reverse("differences_guess"),
+                "Sealed until you've both guessed: then you see how well you know each other.",
+            ),
+        ]
+
+    def tried(self, user: User, window: Window) -> set[str]:
+        start, stop = span([window], user.tz)
+        done = set()
+        taken = access.own(user, StyleTake.objects).filter(
+            completed_at__gte=start, completed_at__lt=stop
+        )
+        if taken.exists():
+            done.add("differences.reflection")
+        guessed = access.own(user, StyleGuess.objects).filter(
+            updated_at__gte=start, updated_at__lt=stop
+        )
+        if guessed.exists():
+            done.add("differences.guess")
+        return done
