@@ -26,8 +26,7 @@ ACCURACY = Figure(
     "%",
     0,
     100,
-    "Your average empathic-accuracy score when you guessed how your partner felt, "
-    "from 0 to 100%.",
+    "Your average empathic-accuracy score when you guessed how your partner felt, from 0 to 100%.",
 )
 QUIZ_ROUNDS = Figure(
     "empathy.quiz_rounds",
@@ -47,7 +46,7 @@ class EmpathyInsights:
         start, stop = span(windows, user.tz)
         tz = user.tz
         guesses = [
-            (at.astimezone(tz).date(), 100.0 * score)
+            (at.astimezone(tz).date(), 100.0 * (score or 0.0))
             for at, score in access.own(user, FeelingGuess.objects)
             .filter(created_at__gte=start, created_at__lt=stop, accuracy__isnull=False)
             .values_list("created_at", "accuracy")

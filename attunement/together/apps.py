@@ -6,7 +6,7 @@ class TogetherConfig(AppConfig):
     label = "together"
 
     def ready(self) -> None:
-        from attunement.together.insights import TogetherInsights
         from attunement.lib.insights import contribute
+        from attunement.together.insights import TogetherInsights
 
         contribute(TogetherInsights())

@@ -117,7 +117,11 @@ class TogetherInsights:
     def tried(self, user: User, window: Window) -> set[str]:
         start, stop = span([window], user.tz)
         done = set()
-        if access.own(user, Plan.objects).filter(created_at__gte=start, created_at__lt=stop).exists():
+        if (
+            access.own(user, Plan.objects)
+            .filter(created_at__gte=start, created_at__lt=stop)
+            .exists()
+        ):
             done.add("together.plan_match")
         swiped = access.own(user, Swipe.objects).filter(updated_at__gte=start, updated_at__lt=stop)
         if swiped.count() >= SWIPES:

@@ -30,19 +30,38 @@ def values(series, key):
 
 def guessed(feeler, guesser, couple, when, score):
     felt = FeelingRound.objects.create(
-        owner=feeler, couple=couple, visibility=SEALED, feelings=["calm"], intensity=3,
-        created_at=when, revealed_at=when,
+        owner=feeler,
+        couple=couple,
+        visibility=SEALED,
+        feelings=["calm"],
+        intensity=3,
+        created_at=when,
+        revealed_at=when,
     )
     return FeelingGuess.objects.create(
-        owner=guesser, couple=couple, visibility=SEALED, round=felt, feelings=["calm"],
-        intensity=3, accuracy=score, created_at=when, revealed_at=when,
+        owner=guesser,
+        couple=couple,
+        visibility=SEALED,
+        round=felt,
+        feelings=["calm"],
+        intensity=3,
+        accuracy=score,
+        created_at=when,
+        revealed_at=when,
     )
 
 
 def entry(owner, couple, subject, when, kind):
-    quiz = QuizRound.objects.create(couple=couple, subject=subject, item_id="pq-001", created_at=when)
+    quiz = QuizRound.objects.create(
+        couple=couple, subject=subject, item_id="pq-001", created_at=when
+    )
     QuizEntry.objects.create(
-        owner=owner, couple=couple, visibility=SEALED, round=quiz, kind=kind, value='"x"',
+        owner=owner,
+        couple=couple,
+        visibility=SEALED,
+        round=quiz,
+        kind=kind,
+        value='"x"',
         created_at=when,
     )
 
@@ -69,12 +88,20 @@ def test_what_each_partner_tried_in_a_week(alice, bob, couple):
     guessed(bob, alice, couple, at(W1), 0.8)
     entry(alice, couple, alice, at(W1), EntryKind.ANSWER)
     FeelingRound.objects.create(
-        owner=alice, couple=couple, visibility=SEALED, feelings=["tired"], intensity=2,
+        owner=alice,
+        couple=couple,
+        visibility=SEALED,
+        feelings=["tired"],
+        intensity=2,
         created_at=at(W2),
     )
     talk = Disagreement.objects.create(owner=bob, couple=couple, topic="the dishes")
     Story.objects.create(
-        owner=alice, couple=couple, visibility=SEALED, disagreement=talk, text="Tired of it.",
+        owner=alice,
+        couple=couple,
+        visibility=SEALED,
+        disagreement=talk,
+        text="Tired of it.",
         created_at=at(W2),
     )
     contributor = EmpathyInsights()
@@ -87,7 +114,10 @@ def test_what_each_partner_tried_in_a_week(alice, bob, couple):
 def test_actions_lead_to_the_empathy_pages(alice, bob, couple, as_alice):
     actions = EmpathyInsights().actions(alice)
     assert [a.kind for a in actions] == [
-        "empathy.guess", "empathy.share_feelings", "empathy.quiz", "empathy.perspective"
+        "empathy.guess",
+        "empathy.share_feelings",
+        "empathy.quiz",
+        "empathy.perspective",
     ]
     assert "Guess how your partner feels today" in [a.label for a in actions]
     for action in actions:

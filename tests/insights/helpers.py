@@ -31,30 +31,59 @@ def strategy_history(alice: User, bob: User, couple: Couple, weeks: int, today: 
     in each of `weeks` weeks before `today`: rows for the empathy and together figures."""
     from datetime import UTC, datetime, time, timedelta
 
-    from attunement.empathy.models import EntryKind, FeelingGuess, FeelingRound, QuizEntry, QuizRound
+    from attunement.empathy.models import (
+        EntryKind,
+        FeelingGuess,
+        FeelingRound,
+        QuizEntry,
+        QuizRound,
+    )
     from attunement.together.models import Highlight, Plan
 
     sealed = Visibility.SEALED
     for back in range(weeks):
         at = datetime.combine(today - timedelta(weeks=back, days=1), time(12), tzinfo=UTC)
         felt = FeelingRound.objects.create(
-            owner=bob, couple=couple, visibility=sealed, feelings=["calm"], intensity=3,
-            created_at=at, revealed_at=at,
+            owner=bob,
+            couple=couple,
+            visibility=sealed,
+            feelings=["calm"],
+            intensity=3,
+            created_at=at,
+            revealed_at=at,
         )
         FeelingGuess.objects.create(
-            owner=alice, couple=couple, visibility=sealed, round=felt, feelings=["calm"],
-            intensity=3, accuracy=1.0, created_at=at, revealed_at=at,
+            owner=alice,
+            couple=couple,
+            visibility=sealed,
+            round=felt,
+            feelings=["calm"],
+            intensity=3,
+            accuracy=1.0,
+            created_at=at,
+            revealed_at=at,
         )
         quiz = QuizRound.objects.create(couple=couple, subject=bob, item_id="pq-001", created_at=at)
         QuizEntry.objects.create(
-            owner=alice, couple=couple, visibility=sealed, round=quiz, kind=EntryKind.GUESS,
-            value='"x"', created_at=at,
+            owner=alice,
+            couple=couple,
+            visibility=sealed,
+            round=quiz,
+            kind=EntryKind.GUESS,
+            value='"x"',
+            created_at=at,
         )
         plan = Plan.objects.create(
             owner=bob, couple=couple, activity_id="a-001", starts_at=at, created_at=at
         )
         for person in (alice, bob):
             Highlight.objects.create(
-                owner=person, couple=couple, visibility=sealed, plan=plan, text="Lovely.",
-                connection=4, created_at=at, revealed_at=at,
+                owner=person,
+                couple=couple,
+                visibility=sealed,
+                plan=plan,
+                text="Lovely.",
+                connection=4,
+                created_at=at,
+                revealed_at=at,
             )

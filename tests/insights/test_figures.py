@@ -5,10 +5,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from attunement.couples.models import Visibility
-from attunement.insights import progress
-from attunement.lib.insights import median, per_window
 from attunement.differences.insights import DifferencesInsights
 from attunement.empathy.insights import EmpathyInsights
+from attunement.insights import progress
+from attunement.lib.insights import median, per_window
 from attunement.listening.insights import ListeningInsights
 from attunement.listening.models import Conversation, Rating
 from attunement.sharing.insights import SharingInsights

@@ -21,15 +21,24 @@ def values(series, key):
 
 def plan(owner, couple, made, starts, cancelled=False):
     return Plan.objects.create(
-        owner=owner, couple=couple, activity_id="a-001", created_at=made, starts_at=starts,
+        owner=owner,
+        couple=couple,
+        activity_id="a-001",
+        created_at=made,
+        starts_at=starts,
         cancelled_at=made if cancelled else None,
     )
 
 
 def highlight(owner, couple, p, connection, when):
     Highlight.objects.create(
-        owner=owner, couple=couple, visibility=Visibility.SEALED, plan=p, text="Lovely.",
-        connection=connection, created_at=when,
+        owner=owner,
+        couple=couple,
+        visibility=Visibility.SEALED,
+        plan=p,
+        text="Lovely.",
+        connection=connection,
+        created_at=when,
     )
 
 
@@ -53,13 +62,21 @@ def test_plans_made_dates_had_and_own_connection(alice, bob, couple):
 def test_what_each_partner_tried_in_a_week(alice, bob, couple):
     for n in range(10):
         Swipe.objects.create(
-            owner=alice, couple=couple, visibility=Visibility.PRIVATE,
-            activity_id=f"a-{n + 1:03}", choice="yes", updated_at=at(W1),
+            owner=alice,
+            couple=couple,
+            visibility=Visibility.PRIVATE,
+            activity_id=f"a-{n + 1:03}",
+            choice="yes",
+            updated_at=at(W1),
         )
     for n in range(10, 19):  # nine are not ten
         Swipe.objects.create(
-            owner=bob, couple=couple, visibility=Visibility.PRIVATE,
-            activity_id=f"a-{n + 1:03}", choice="no", updated_at=at(W2),
+            owner=bob,
+            couple=couple,
+            visibility=Visibility.PRIVATE,
+            activity_id=f"a-{n + 1:03}",
+            choice="no",
+            updated_at=at(W2),
         )
     plan(alice, couple, at(W2), at(W2 + timedelta(days=4)))
     highlight(bob, couple, plan(bob, couple, at(W1), at(W1)), 5, at(W2))
