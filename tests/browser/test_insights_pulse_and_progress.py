@@ -95,10 +95,14 @@ def test_each_takes_the_pulse_and_progress_shows_closeness_together(people, phon
     phone.goto("/insights/")
     expect(phone.get_by_text("Sam (squares)")).to_be_visible()
 
-    # The focus of the week: Sam's lowest pulse pulls it; Alex picks another focus.
+    # The focus of the week: the lowest mean of both pulses pulls it (Alex's 2 and Sam's 4 for
+    # feeling understood), with empathy's own actions; Alex picks another focus.
     phone.get_by_role("link", name="This week's focus").click()
-    expect(phone.get_by_role("heading", name="Support", exact=True)).to_be_visible()
+    expect(
+        phone.get_by_role("heading", name="Understanding each other", exact=True)
+    ).to_be_visible()
     expect(phone.get_by_role("heading", name="Three things to try")).to_be_visible()
+    expect(phone.locator("main a[href^='/empathy/']")).to_have_count(3)
     assert_accessible(phone)
     phone.screenshot(path=str(SHOTS / "focus-390-dark.png"), full_page=True)
     phone.get_by_label("Listening").check()
@@ -120,3 +124,30 @@ def test_reminder_settings_on_a_phone(phone) -> None:
     expect(phone.get_by_text("Saved. Reminders follow your own time zone.")).to_be_visible()
     expect(phone.get_by_label("Remind me once a week")).to_be_checked()
     phone.screenshot(path=str(SHOTS / "reminders-390-dark.png"), full_page=True)
+
+
+def test_demo_progress_shows_empathic_accuracy_and_time_together(phone) -> None:
+    from attunement.accounts.models import User
+    from attunement.today.demo import create_demo
+
+    create_demo()
+    alex = User.objects.get(email="alex@example.com")
+    alex.set_password(PASSWORD)
+    alex.save(update_fields=["password"])
+    SHOTS.mkdir(exist_ok=True)
+    log_in(phone, "alex@example.com")
+    phone.goto("/insights/")
+    for heading in ("Understanding each other", "Time together"):
+        expect(phone.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+    accuracy = phone.locator(
+        "figure", has=phone.get_by_role("heading", name="How close your guesses came")
+    )
+    expect(accuracy.get_by_role("img")).to_be_visible()
+    accuracy.get_by_text("Show as a table").click()
+    expect(accuracy.get_by_role("table", name="How close your guesses came")).to_be_visible()
+    dates = phone.locator(
+        "figure", has=phone.get_by_role("heading", name="Time together: dates you had")
+    )
+    expect(dates.get_by_role("img")).to_be_visible()
+    assert_accessible(phone)
+    phone.screenshot(path=str(SHOTS / "progress-demo-390-dark.png"), full_page=True)
