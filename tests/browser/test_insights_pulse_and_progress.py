@@ -151,3 +151,6 @@ def test_demo_progress_shows_empathic_accuracy_and_time_together(phone) -> None:
     expect(dates.get_by_role("img")).to_be_visible()
     assert_accessible(phone)
     phone.screenshot(path=str(SHOTS / "progress-demo-390-dark.png"), full_page=True)
+    for name in ("empathy", "together"):
+        section = phone.locator(f"section[aria-labelledby='section-{name}']")
+        section.screenshot(path=str(SHOTS / f"progress-demo-{name}-390-dark.png"))
