@@ -60,6 +60,19 @@ def _django() -> None:
     django.setup()
 
 
+def _keys_or_refuse() -> bool:
+    """Every entry point that reads the database checks the key first: encrypted rows with no
+    key file refuse with the same clear message instead of making a new key that reads nothing."""
+    from attunement.lib import crypto
+
+    try:
+        crypto.ensure_key_file()  # before any web worker starts, so that they share one key
+    except crypto.MissingKeyError as exc:
+        print(f"Attunement cannot start: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def _manage(*args: str) -> None:
     from django.core.management import call_command
 
@@ -70,16 +83,12 @@ def serve(args: argparse.Namespace) -> int:
     _django()
     from django.conf import settings
 
+    # The key first: a migration may encrypt what older versions kept in plain text.
+    if not _keys_or_refuse():
+        return 1
     _manage("migrate", "--no-input", "-v", "0")
     _manage("createcachetable")
     _manage("collectstatic", "--no-input", "-v", "0")
-    from attunement.lib import crypto
-
-    try:
-        crypto.ensure_key_file()  # before the web workers start, so that they share one key
-    except crypto.MissingKeyError as exc:
-        print(f"Attunement cannot start: {exc}", file=sys.stderr)
-        return 1
     if args.demo:
         from attunement.today.demo import create_demo
 
@@ -151,6 +160,8 @@ def email_note(backend: str) -> str:
 
 def worker(args: argparse.Namespace) -> int:
     _django()
+    if not _keys_or_refuse():
+        return 1
     from attunement.today.worker import run_forever
 
     run_forever()
@@ -159,6 +170,8 @@ def worker(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     _django()
+    if not _keys_or_refuse():
+        return 1
     _manage("migrate", "--no-input", "-v", "0")
     from attunement.today.demo import create_demo
 
@@ -180,6 +193,8 @@ def content(args: argparse.Namespace) -> int:
 
 def rotate_keys(args: argparse.Namespace) -> int:
     _django()
+    if not _keys_or_refuse():
+        return 1
     from attunement.today.rotation import rotate_all
 
     count = rotate_all()

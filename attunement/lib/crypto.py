@@ -17,6 +17,8 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.db import models
 
+from attunement.lib.files import private_dir, private_file
+
 if TYPE_CHECKING:
     from django.db.models.expressions import Combinable
 
@@ -61,14 +63,14 @@ def ensure_key_file() -> Path | None:
         return None
     path = key_file_path()
     if path.exists():
-        return path
+        return private_file(path)  # 0600, also for a file an older version left readable
     if _encrypted_rows_exist():
         raise MissingKeyError(
             f"The database holds encrypted notes, but the key file {path} is missing. "
             f"Restore {KEY_FILE_NAME} from your backup into the data folder (or set "
             "ENCRYPTION_KEYS): a new key could not read what is stored."
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     tmp = path.with_name(f".{KEY_FILE_NAME}.{os.getpid()}.{secrets.token_hex(4)}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
