@@ -143,3 +143,26 @@ class EncryptedTextField(_TextField):
         if value in (None, ""):
             return value
         return decrypt(value)
+
+
+class EncryptedBooleanField(EncryptedTextField):
+    """A yes/no stored encrypted (a fresh ciphertext each time), for facts such as "this
+    person's safety check suggested risk" that a leaked database file must not reveal.
+    It cannot be filtered on in SQL: read the rows and decide in Python."""
+
+    def get_prep_value(self, value: object) -> object:
+        if value is None:
+            return None
+        return encrypt("1" if value in (True, "1", "true", "True") else "0")
+
+    def from_db_value(  # type: ignore[override]
+        self, value: str | None, expression: object, connection: object
+    ) -> bool | None:
+        if value in (None, ""):
+            return None
+        return decrypt(value) == "1"
+
+    def to_python(self, value: object) -> object:
+        if isinstance(value, bool) or value is None:
+            return value
+        return str(value) in ("1", "true", "True")
