@@ -66,9 +66,13 @@ def has_screen_in_current_couple(user: User) -> bool:
     return couple is not None and ScreenResult.objects.filter(owner=user, couple=couple).exists()
 
 
-def couple_has_risk(couple: Couple) -> bool:
-    """Whether either current member's latest answered screen suggests risk. One query; the
-    answer is decrypted here, because `at_risk` is stored encrypted."""
+def couple_is_clear(couple: Couple) -> bool:
+    """Whether every current member has answered the private screen and none's latest answer
+    suggests risk. One query; `at_risk` is decrypted here because it is stored encrypted.
+
+    "Not taken yet" and "at risk" give the same False on purpose: what a partner sees never
+    turns because of the other's answers alone (docs/safety.md, "What the partner can infer").
+    """
     latest = (
         ScreenResult.objects.filter(owner=OuterRef("user_id"), skipped=False)
         .order_by("-created_at", "-id")
@@ -77,7 +81,8 @@ def couple_has_risk(couple: Couple) -> bool:
     members = Membership.objects.filter(couple=couple, left_at__isnull=True).annotate(
         latest_at_risk=Subquery(latest, output_field=ScreenResult._meta.get_field("at_risk"))
     )
-    return any(at_risk is True for at_risk in members.values_list("latest_at_risk", flat=True))
+    answers = list(members.values_list("latest_at_risk", flat=True))
+    return len(answers) == 2 and all(at_risk is False for at_risk in answers)
 
 
 def record_event(
