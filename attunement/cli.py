@@ -1,4 +1,5 @@
-"""`attunement serve | worker | demo | analyze | content | rotate-keys | safety-stats | manage`.
+"""`attunement serve | worker | demo | analyze | content | rotate-keys | backup | restore |
+safety-stats | manage`.
 
 The one command a newcomer runs is `attunement serve --demo`.
 """
@@ -202,6 +203,54 @@ def rotate_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def backup(args: argparse.Namespace) -> int:
+    """A consistent online backup of the database with the key files, in one 0600 file."""
+    _django()
+    if not _keys_or_refuse():
+        return 1
+    import time
+    from pathlib import Path
+
+    from attunement.today import backup as backups
+
+    started = time.monotonic()
+    path, manifest = backups.backup(Path(args.output) if args.output else None)
+    rows = sum(t["rows"] for t in manifest["tables"].values())
+    print(f"Backed up {len(manifest['tables'])} tables, {rows} rows, and the key file to {path}")
+    print(f"({path.stat().st_size:,} bytes in {time.monotonic() - started:.1f} s.)")
+    print("Keep it somewhere only you can read: it holds the key to the stored notes.")
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    """Bring a backup back (stop the app first), then delete again whoever was deleted since."""
+    _django()
+    from pathlib import Path
+
+    from attunement.today import backup as backups
+    from attunement.today import erasure
+
+    deletions = erasure.ledger()  # the live ledger, before the backup's replaces it
+    try:
+        manifest = backups.restore(Path(args.file))
+    except backups.BackupError as exc:
+        print(f"Attunement cannot restore: {exc}", file=sys.stderr)
+        return 1
+    restored = backups.live_fingerprint()
+    if restored != manifest["tables"]:
+        wrong = sorted(t for t in manifest["tables"] if restored.get(t) != manifest["tables"][t])
+        print(f"The restored database does not match the backup: {wrong[:5]}", file=sys.stderr)
+        return 1
+    rows = sum(t["rows"] for t in restored.values())
+    print(f"Restored the backup of {manifest['created_at']}: {len(restored)} tables, {rows} rows,")
+    print("every table's row count and checksum matches the backup.")
+    _manage("migrate", "--no-input", "-v", "0")  # a backup from an older version catches up
+    again = erasure.reapply(deletions)
+    if again:
+        print(f"Deleted again {again} account(s) deleted after the backup was taken.")
+    return 0
+
+
 def safety_stats(args: argparse.Namespace) -> int:
     """For hosts: how often the screen flagged, and how often writers said it misread them."""
     _django()
@@ -260,6 +309,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "rotate-keys", help="re-encrypt all free text under the newest key"
     ).set_defaults(func=rotate_keys)
+    p = sub.add_parser("backup", help="back up the database and the key files, online")
+    p.add_argument("--output", help="the file to write (default: a new file in DATA_DIR/backups)")
+    p.set_defaults(func=backup)
+    p = sub.add_parser("restore", help="restore a backup (stop the app first)")
+    p.add_argument("file")
+    p.set_defaults(func=restore)
     p = sub.add_parser(
         "safety-stats", help="counts of safety flags and of false alarms (no people, no text)"
     )

@@ -145,7 +145,14 @@ class EncryptedTextField(_TextField):
         return decrypt(value)
 
 
-class EncryptedBooleanField(EncryptedTextField):
+# For the type checker the attribute is a bool; at run time it is an encrypted text column.
+if TYPE_CHECKING:
+    _EncryptedBoolBase = models.Field[bool | Combinable, bool]
+else:
+    _EncryptedBoolBase = EncryptedTextField
+
+
+class EncryptedBooleanField(_EncryptedBoolBase):
     """A yes/no stored encrypted (a fresh ciphertext each time), for facts such as "this
     person's safety check suggested risk" that a leaked database file must not reveal.
     It cannot be filtered on in SQL: read the rows and decide in Python."""
@@ -155,7 +162,7 @@ class EncryptedBooleanField(EncryptedTextField):
             return None
         return encrypt("1" if value in (True, "1", "true", "True") else "0")
 
-    def from_db_value(  # type: ignore[override]
+    def from_db_value(
         self, value: str | None, expression: object, connection: object
     ) -> bool | None:
         if value in (None, ""):

@@ -110,7 +110,7 @@ class SafetyEvent(models.Model):
     def owner(self) -> Any:
         from django.contrib.auth import get_user_model
 
-        return get_user_model().objects.filter(pk=self.owner_id).first()
+        return get_user_model().objects.filter(pk=self.owner_id or 0).first()
 
     @owner.setter
     def owner(self, user: Any) -> None:

@@ -67,9 +67,7 @@ def test_the_at_risk_partners_own_view_is_the_same_too(alice, bob, couple):
     }
 
 
-def test_exercises_open_once_both_have_taken_the_check_and_neither_is_at_risk(
-    alice, bob, couple
-):
+def test_exercises_open_once_both_have_taken_the_check_and_neither_is_at_risk(alice, bob, couple):
     assert not joint_exercises_allowed(couple)  # nobody has taken it
     services.submit_screen(user=alice, answers=ALL_CLEAR)
     assert not joint_exercises_allowed(couple)  # only one has
