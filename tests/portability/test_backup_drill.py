@@ -103,3 +103,13 @@ def test_every_entry_point_refuses_encrypted_rows_without_the_key_file(tmp_path)
         assert out.returncode == 1, command
         assert "Restore encryption_keys.txt from your backup" in out.stderr, command
     assert not Path(data / "encryption_keys.txt").exists()  # no new key was made silently
+
+
+def test_the_command_line_offers_backup_and_restore():
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "attunement.cli", "--help"], capture_output=True, text=True
+    )
+    assert "backup" in out.stdout and "restore" in out.stdout
