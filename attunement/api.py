@@ -8,6 +8,14 @@ from ninja.security import APIKeyCookie, HttpBearer
 from attunement.accounts.models import PersonalToken, User, hash_token
 from attunement.lib.errors import NOT_FOUND, DomainError
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+class ReadOnlyToken(DomainError):
+    """A read-only token tried to change something."""
+
+    status = 403
+
 
 class SessionAuth(APIKeyCookie):
     """The browser session (CSRF-checked on unsafe methods)."""
@@ -25,14 +33,19 @@ class SessionAuth(APIKeyCookie):
 
 
 class TokenAuth(HttpBearer):
+    """A personal token that is neither revoked nor expired; a read-only one may only read."""
+
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         row = (
-            PersonalToken.objects.filter(token_hash=hash_token(token), revoked_at__isnull=True)
+            PersonalToken.usable()
+            .filter(token_hash=hash_token(token))
             .select_related("user")
             .first()
         )
         if row is None or not row.user.is_active:
             return None
+        if request.method not in SAFE_METHODS and not row.can_write:
+            raise ReadOnlyToken("This token can only read. Create a read-and-write token.")
         PersonalToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
         request.user = row.user
         return row.user
@@ -61,6 +74,8 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 def _register() -> None:
     from attunement.couples.api import router as couples_router
+    from attunement.differences.api import router as differences_router
+    from attunement.empathy.api import router as empathy_router
     from attunement.listening.api import router as listening_router
     from attunement.safety.api import router as safety_router
     from attunement.sharing.api import router as sharing_router
@@ -70,7 +85,9 @@ def _register() -> None:
     api.add_router("/", support_router, tags=["support"])
     api.add_router("/sharing", sharing_router, tags=["sharing"])
     api.add_router("/listening", listening_router, tags=["listening"])
+    api.add_router("/empathy", empathy_router, tags=["empathy"])
     api.add_router("/safety", safety_router, tags=["safety"])
+    api.add_router("/differences", differences_router, tags=["differences"])
 
 
 _register()

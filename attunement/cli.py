@@ -138,6 +138,9 @@ def gunicorn_command(args: argparse.Namespace, host: str | None = None) -> list[
         str(args.workers),
         "--log-level",
         "warning",
+        # Its access log (--access-log) names secret links' routes, never their secrets.
+        "--logger-class",
+        "attunement.lib.access_log.AccessLogger",
     ]
     # Off by default: a line per request (every static file) buries the emails printed here.
     if args.access_log:

@@ -57,20 +57,24 @@ INSTALLED_APPS = [
     "csp",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "attunement.today",
     "attunement.accounts",
     "attunement.couples",
     "attunement.support",
     "attunement.sharing",
     "attunement.listening",
+    "attunement.differences",
+    "attunement.empathy",
     "attunement.safety",
     "attunement.notifications",
+    "attunement.trust",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "attunement.trust.sessions.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -109,6 +113,7 @@ if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", "60"))
     }
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if DATABASES["default"]["ENGINE"].endswith("postgresql"):
         DATABASES["default"]["TEST"] = {"NAME": os.getenv("TEST_DATABASE_NAME", "attunement_test")}
 else:
@@ -119,6 +124,10 @@ else:
             # A file, not memory: concurrency tests need SQLite's real locking and busy timeout.
             # One file per test run, so parallel runs never share it.
             "TEST": {"NAME": DATA_DIR / f"test-{os.getpid()}.sqlite3"},
+            # Keep the connection between requests: opening one costs a connect and three
+            # PRAGMAs per request (benchmarks/pages.py); health checks drop a broken one.
+            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", "600"),
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
@@ -148,7 +157,14 @@ elif DATABASE_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The embedded set-up runs several worker processes: rate limits (and the record of used
+    # two-factor codes) must be shared by all of them, so the cache lives in the database.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "attunement_cache",
+        }
+    }
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -183,9 +199,26 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
-ACCOUNT_ADAPTER = "attunement.accounts.adapter.AccountAdapter"
+# Pairing emails one person may send an hour (each goes to an address they typed).
+INVITATION_EMAILS_PER_HOUR = envint("INVITATION_EMAILS_PER_HOUR", "5")
+ACCOUNT_ADAPTER = "attunement.trust.adapter.AccountAdapter"
 # Sign-up also asks for the name shown to the partner.
 ACCOUNT_SIGNUP_FORM_CLASS = "attunement.accounts.forms.SignupForm"
+ACCOUNT_FORMS = {"signup": "attunement.trust.forms.SignupForm"}
+# Changing how the account is reached asks for the password again unless it was given within
+# this many seconds (docs/operations.md). Content-free emails tell the old address.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = envint("REAUTHENTICATION_SECONDS", "300")
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Two-step login: an authenticator app, with recovery codes for a lost phone.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "attunement.trust.adapter.MFAAdapter"
+MFA_TOTP_ISSUER = SITE_NAME
+# Behind a reverse proxy, the client's address is the last one the proxy adds to
+# X-Forwarded-For; rate limits count per address. Leave 0 unless a proxy you run sits in front.
+ALLAUTH_TRUSTED_PROXY_COUNT = envint(
+    "TRUSTED_PROXY_COUNT", "1" if envbool("BEHIND_PROXY", "0") else "0"
+)
 LOGIN_REDIRECT_URL = "/today/"
 LOGIN_URL = "/accounts/login/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
@@ -237,7 +270,11 @@ SESSION_COOKIE_NAME = "__Host-session" if SECURE else "attunement_session"
 CSRF_COOKIE_NAME = "__Host-csrftoken" if SECURE else "attunement_csrftoken"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(14 * 24 * 3600))
+# Sessions are stored hashed (attunement/trust/sessions.py). One ends after SESSION_IDLE_SECONDS
+# unused, and SESSION_COOKIE_AGE after login however much it is used.
+SESSION_ENGINE = "attunement.trust.sessions"
+SESSION_IDLE_SECONDS = envint("SESSION_IDLE_SECONDS", str(14 * 24 * 3600))
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(30 * 24 * 3600))
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -261,15 +298,31 @@ QUICK_EXIT_URL = os.getenv("QUICK_EXIT_URL", "https://www.wikipedia.org/")
 SAFETY_REGION = os.getenv("SAFETY_REGION", "INTL")
 WORKER_POLL_SECONDS = envint("WORKER_POLL_SECONDS", "30")
 
+# Logs and error reports carry no secret link and nothing a person wrote (lib/redact.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "redact": {"()": "attunement.lib.redact.RedactSecrets"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "redact"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
     # Request logs never carry bodies; keep Django's request errors to the path only.
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": ["console", "mail_admins"], "propagate": False},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
-
+ADMINS = [("Host", a) for a in envlist("ADMINS")]
+DEFAULT_EXCEPTION_REPORTER_FILTER = "attunement.lib.redact.ExceptionReporterFilter"
 if TESTING:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
@@ -6,6 +7,10 @@ from attunement.api import api
 from attunement.couples import views as couples_views
 from attunement.support import views as support_views
 from attunement.today import views as today_views
+
+# The admin has no login of its own: it sends people to the app's login, with its rate limits and
+# two-step login (SECURITY.md).
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", today_views.home, name="home"),
@@ -22,11 +27,12 @@ urlpatterns = [
     path("couple/invitations/<uuid:uuid>/revoke/", couples_views.revoke, name="revoke_invitation"),
     path("settings/", accounts_views.profile, name="profile"),
     path("settings/delete/", couples_views.delete_account, name="delete_account"),
-    path("settings/tokens/", accounts_views.tokens, name="tokens"),
-    path("settings/tokens/<uuid:uuid>/revoke/", accounts_views.revoke_token, name="revoke_token"),
+    path("", include("attunement.trust.urls")),
     path("", include("attunement.sharing.urls")),
     path("", include("attunement.listening.urls")),
+    path("", include("attunement.empathy.urls")),
     path("", include("attunement.safety.urls")),
+    path("", include("attunement.differences.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -1,6 +1,7 @@
 """Shared people: alice and bob are partners, charlie is an outsider."""
 
 import os
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -77,6 +78,19 @@ def couple(alice: User, bob: User) -> Couple:
 def login(user: User) -> Client:
     client = Client()
     client.force_login(user)
+    return client
+
+
+def fresh_login(user: User) -> Client:
+    """A client that confirmed its password just now ("Confirm it's you"): pages that ask for a
+    recent login (attunement/accounts/reauth.py) let it through without asking again."""
+    client = login(user)
+    session = client.session
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": time.time(), "reauthenticated": True}
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
     return client
 
 

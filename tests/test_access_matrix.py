@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from attunement.accounts.models import User
@@ -19,6 +20,7 @@ from attunement.couples.models import Couple
 from attunement.couples.services import leave_couple
 from tests.conftest import login, make_user, pair
 from tests.matrix import ROLES, Route, World
+from tests.query_budget import QUERIES
 
 
 def _collect() -> dict[str, Route]:
@@ -93,7 +95,13 @@ def snapshot() -> dict[str, list]:
     """Every saved row outside sessions, admin and auth bookkeeping, for comparison."""
     state = {}
     for model in apps.get_models():
-        if model._meta.app_label in ("sessions", "admin", "contenttypes", "auth", "account"):
+        if model._meta.label in ("trust.Session",) or model._meta.app_label in (
+            "sessions",
+            "admin",
+            "contenttypes",
+            "auth",
+            "account",
+        ):
             continue
         state[model._meta.label] = sorted(map(repr, model._base_manager.values()))
     return state
@@ -155,14 +163,21 @@ def test_access(route_world: tuple[Route, World, dict, dict], role: str) -> None
     client = login(person[role]) if role in person else Client()
     method = route.method.lower()
     url = _url(route, kwargs)
-    if route.json:
-        response = getattr(client, method)(url, json.dumps(data), content_type="application/json")
-    else:
-        response = getattr(client, method)(url, data)
+    with CaptureQueriesContext(connection) as queries:
+        if route.json:
+            body = json.dumps(data)
+            response = getattr(client, method)(url, body, content_type="application/json")
+        else:
+            response = getattr(client, method)(url, data)
     expected = route.expect[role]
     assert response.status_code == expected, (
         f"{route.method} {url} as {role}: got {response.status_code}, expected {expected}"
     )
+    if role == "owner" and route.method == "GET" and response.status_code == 200:
+        spent, budget = len(queries.captured_queries), QUERIES.get(route.key)
+        assert spent == budget, (
+            f"{route.key} as its owner costs {spent} queries; tests/query_budget.py says {budget}"
+        )
     if route.content:
         body = response.content.decode(errors="replace")
         if role in route.sees and 200 <= response.status_code < 300:

@@ -1,20 +1,17 @@
-"""Two app servers against one PostgreSQL (and Redis) behind a local round-robin proxy.
+"""Two app servers against one PostgreSQL (and Redis) behind Debian's nginx, round-robin.
 
 A person logs in through the proxy, checks in, and reads Today and the API, with consecutive
 requests landing on different servers: nothing a request needs may live in one server's memory.
 Runs when the suite runs on PostgreSQL (DATABASE_URL); skipped on SQLite.
 """
 
-import http.client
-import itertools
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -39,50 +36,90 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-class Proxy(ThreadingHTTPServer):
-    daemon_threads = True
+NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
+NGINX_CONF = """
+{user}worker_processes 1;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+  access_log off;
+  client_body_temp_path {dir}/body;
+  proxy_temp_path {dir}/proxy;
+  fastcgi_temp_path {dir}/fastcgi;
+  uwsgi_temp_path {dir}/uwsgi;
+  scgi_temp_path {dir}/scgi;
+  upstream attunement {{ {servers} }}
+  server {{
+    listen 127.0.0.1:{port};
+    location / {{
+      proxy_pass http://attunement;
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      add_header X-Served-By $upstream_addr always;
+    }}
+  }}
+}}
+"""
 
-    def __init__(self, backends: list[int]) -> None:
-        self.backends = itertools.cycle(backends)
-        self.served: list[int] = []
-        self.lock = threading.Lock()
-        super().__init__(("127.0.0.1", 0), ProxyHandler)
+
+class Nginx:
+    """Debian's nginx, round-robin over the app servers, each response saying which served it."""
+
+    def __init__(self, backends: list[int], folder: Path) -> None:
+        if NGINX is None:
+            if os.getenv("CI"):
+                pytest.fail("nginx is missing in CI: .ci/run must install Debian's nginx")
+            pytest.skip("No nginx found (apt-get install nginx to run the scale-out test)")
+        self.port = _free_port()
+        conf = folder / "nginx.conf"
+        conf.write_text(
+            NGINX_CONF.format(
+                user="user root;\n" if os.geteuid() == 0 else "",
+                dir=folder,
+                port=self.port,
+                servers=" ".join(f"server 127.0.0.1:{p};" for p in backends),
+            )
+        )
+        self.proc = subprocess.Popen(
+            [NGINX, "-p", str(folder), "-c", str(conf), "-g", "daemon off;"]
+        )
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                break
+            except OSError:
+                assert self.proc.poll() is None, (folder / "error.log").read_text()
+                assert time.monotonic() < deadline, "nginx did not start"
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
 
 
-class ProxyHandler(BaseHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def _forward(self) -> None:
-        with self.server.lock:
-            port = next(self.server.backends)
-            self.server.served.append(port)
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-        headers = {k: v for k, v in self.headers.items() if k.lower() != "connection"}
-        conn.request(self.command, self.path, body or None, headers)
-        response = conn.getresponse()
-        data = response.read()
-        self.send_response(response.status)
-        for key, value in response.getheaders():
-            if key.lower() not in ("connection", "transfer-encoding", "content-length"):
-                self.send_header(key, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-        conn.close()
-
-    do_GET = do_POST = do_PUT = _forward
+# Each test gets a Redis database of its own, emptied first, so neither earlier runs nor a test
+# running beside it (pytest-xdist) share its rate-limit counters.
+REDIS_DB = {
+    "test_a_person_uses_two_app_servers_as_one": 14,
+    "test_failed_logins_are_counted_across_both_servers": 15,
+}
 
 
 @pytest.fixture
-def servers(transactional_db, tmp_path):
+def servers(request, transactional_db, tmp_path):
+    import redis
+
+    redis_url = f"redis://127.0.0.1:6379/{REDIS_DB[request.node.name]}"
+    redis.Redis.from_url(redis_url).flushdb()
     db = settings.DATABASES["default"]
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     env = {
         **{k: v for k, v in os.environ.items() if k != "PYTEST_VERSION"},
         "DATABASE_URL": url,
-        "REDIS_URL": "redis://127.0.0.1:6379/15",
+        "REDIS_URL": redis_url,
         "DEBUG": "0",
         "SECRET_KEY": settings.SECRET_KEY,
         "ENCRYPTION_KEYS": ",".join(settings.ENCRYPTION_KEYS),
@@ -125,10 +162,10 @@ def servers(transactional_db, tmp_path):
                 except OSError:
                     assert time.monotonic() < deadline, "app server did not start"
                     time.sleep(0.2)
-        proxy = Proxy(ports)
-        threading.Thread(target=proxy.serve_forever, daemon=True).start()
+        (tmp_path / "nginx").mkdir()
+        proxy = Nginx(ports, tmp_path / "nginx")
         yield proxy, ports
-        proxy.shutdown()
+        proxy.stop()
     finally:
         for proc in procs:
             proc.terminate()
@@ -144,7 +181,8 @@ def test_a_person_uses_two_app_servers_as_one(servers):
     # The servers run with production hashers (Argon2), not the tests' fast one.
     argon2 = Argon2PasswordHasher()
     User.objects.filter(pk=alice.pk).update(password=argon2.encode(PASSWORD, argon2.salt()))
-    base = f"http://127.0.0.1:{proxy.server_address[1]}"
+    base = f"http://127.0.0.1:{proxy.port}"
+    served = set()
     web = requests.Session()
 
     page = web.get(f"{base}/accounts/login/")
@@ -175,7 +213,40 @@ def test_a_person_uses_two_app_servers_as_one(servers):
     )
     assert saved.status_code == 302
     for _ in range(2):  # one request on each server
-        assert "Grateful" in web.get(f"{base}/today/").text
-        api = web.get(f"{base}/api/v1/checkins").json()
-        assert api[0]["note"] == "Two servers, one us."
-    assert set(proxy.served) == set(ports)
+        today = web.get(f"{base}/today/")
+        assert "Grateful" in today.text
+        api = web.get(f"{base}/api/v1/checkins")
+        assert api.json()[0]["note"] == "Two servers, one us."
+        served |= {r.headers["X-Served-By"] for r in (today, api)}
+    assert served == {f"127.0.0.1:{p}" for p in ports}
+
+
+def test_failed_logins_are_counted_across_both_servers(servers):
+    import requests
+
+    proxy, ports = servers
+    alice = make_user("alice@example.com", "Alice")
+    argon2 = Argon2PasswordHasher()
+    User.objects.filter(pk=alice.pk).update(password=argon2.encode(PASSWORD, argon2.salt()))
+    base = f"http://127.0.0.1:{proxy.port}"
+    web = requests.Session()
+    page = web.get(f"{base}/accounts/login/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+
+    def log_in(password: str) -> requests.Response:
+        return web.post(
+            f"{base}/accounts/login/",
+            data={"login": alice.email, "password": password, "csrfmiddlewaretoken": token},
+            headers={"Referer": f"{base}/accounts/login/"},
+            allow_redirects=False,
+        )
+
+    wrong = [log_in("not the password") for _ in range(5)]
+    assert {r.status_code for r in wrong} == {200}
+    assert {r.headers["X-Served-By"] for r in wrong} == {f"127.0.0.1:{p}" for p in ports}
+    # The limit is 5 failures per address: the sixth try is refused whichever server takes it,
+    # even with the right password.
+    for _ in range(2):
+        blocked = log_in(PASSWORD)
+        assert blocked.status_code != 302
+        assert "too many" in blocked.text.lower()

@@ -5,6 +5,7 @@ from django import forms
 from django.http import HttpRequest
 
 from attunement.accounts.models import User
+from attunement.lib.names import clean_name
 
 ZONES = sorted(zoneinfo.available_timezones())
 
@@ -19,8 +20,15 @@ else:
 DISPLAY_NAME_LABEL = "Your first name (what your partner sees)"
 
 
+class NameField(forms.CharField):
+    """A name shown to others: control and direction characters are removed before checks."""
+
+    def to_python(self, value: Any) -> str:
+        return clean_name(str(super().to_python(value)))
+
+
 def _display_name_field() -> forms.CharField:
-    return forms.CharField(
+    return NameField(
         max_length=User._meta.get_field("display_name").max_length,
         label=DISPLAY_NAME_LABEL,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
@@ -65,12 +73,6 @@ class ProfileForm(_UserForm):
                 "(never what was written)"
             ),
         }
-
-
-class TokenForm(forms.Form):
-    name = forms.CharField(
-        max_length=60, label="Name this token", help_text="For example: my phone's widget."
-    )
 
 
 class DeleteAccountForm(forms.Form):

@@ -9,6 +9,8 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+from attunement.lib.names import clean_name
+
 TOKEN_PREFIX = "att_"
 
 
@@ -50,7 +52,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def name(self) -> str:
-        return self.display_name or self.email.split("@")[0]
+        # Cleaned again on the way out: a name stored before names were cleaned on the way in
+        # must not carry a line break into a page or an email either.
+        return clean_name(self.display_name) or self.email.split("@")[0]
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -84,8 +88,22 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+TOKEN_DAYS_DEFAULT = 90
+
+
+def _default_token_expiry() -> datetime:
+    return timezone.now() + timedelta(days=TOKEN_DAYS_DEFAULT)
+
+
 class PersonalToken(models.Model):
-    """A personal access token for API clients. Only a hash is stored."""
+    """A personal access token for API clients. Only a hash is stored.
+
+    A token works until it expires or is revoked; a read-only one may only read (the API's auth
+    refuses it any write)."""
+
+    class Scope(models.TextChoices):
+        READ = "read", "Read only"
+        WRITE = "write", "Read and write"
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(User, models.CASCADE, related_name="tokens")
@@ -95,17 +113,43 @@ class PersonalToken(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(default=_default_token_expiry)
+    scope = models.CharField(max_length=5, choices=Scope.choices, default=Scope.READ)
 
     class Meta:
         ordering = ["-created_at"]
 
     @classmethod
-    def issue(cls, *, user: User, name: str) -> tuple["PersonalToken", str]:
+    def issue(
+        cls,
+        *,
+        user: User,
+        name: str,
+        days: int = TOKEN_DAYS_DEFAULT,
+        scope: str = Scope.READ,
+    ) -> tuple["PersonalToken", str]:
         raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
         token = cls.objects.create(
-            user=user, name=name, token_hash=hash_token(raw), prefix=raw[:10]
+            user=user,
+            name=name,
+            token_hash=hash_token(raw),
+            prefix=raw[:10],
+            expires_at=timezone.now() + timedelta(days=days),
+            scope=scope,
         )
         return token, raw
+
+    @classmethod
+    def usable(cls) -> "models.QuerySet[PersonalToken]":
+        """Tokens that still open the API: neither revoked nor expired."""
+        return cls.objects.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+    @classmethod
+    def revoke_all(cls, *, user: User) -> int:
+        """Revoke every token of `user` (a password change or reset, signing out everywhere)."""
+        return cls.objects.filter(user=user, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
 
     @classmethod
     def revoke(cls, *, user: User, uuid: str) -> bool:
@@ -115,4 +159,8 @@ class PersonalToken(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == self.Scope.WRITE

@@ -19,6 +19,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from attunement.content import styles
+
 DATA_DIR = Path(__file__).resolve().parent
 
 CATALOGUES: tuple[str, ...] = (
@@ -26,6 +28,9 @@ CATALOGUES: tuple[str, ...] = (
     "conversation_topics",
     "safety_resources",
     "safety_screen",
+    "style_items",
+    "difference_cards",
+    "partner_quiz",
 )
 
 # The array-of-tables key that holds each catalogue's entries.
@@ -34,11 +39,15 @@ ENTRY_KEYS: dict[str, str] = {
     "conversation_topics": "topic",
     "safety_resources": "resource",
     "safety_screen": "item",
+    "style_items": "item",
+    "difference_cards": "card",
+    "partner_quiz": "item",
 }
 
 DEPTHS: tuple[str, ...] = ("light", "personal", "deep")
 LEVELS: tuple[str, ...] = ("light", "medium", "hard")
 KINDS: tuple[str, ...] = ("crisis", "abuse", "support", "own_behaviour")
+QUIZ_ANSWERS: tuple[str, ...] = ("choice", "text", "ranking")
 INTERNATIONAL = "INTL"
 
 # The safety screen's answer scale runs from 0 ("Never") to SCALE_MAX ("Often").
@@ -49,6 +58,9 @@ ID_PATTERNS: dict[str, re.Pattern[str]] = {
     "conversation_topics": re.compile(r"^t-\d{3}$"),
     "safety_resources": re.compile(r"^r-\d{3}$"),
     "safety_screen": re.compile(r"^s-\d{2}$"),
+    "style_items": re.compile(r"^i-\d{2}$"),
+    "difference_cards": re.compile(r"^d-\d{2}$"),
+    "partner_quiz": re.compile(r"^pq-\d{3}$"),
 }
 THEME_ID = re.compile(r"^[a-z][a-z_]*$")
 REGION = re.compile(r"^(INTL|[A-Z]{2})$")
@@ -59,6 +71,9 @@ LIMITS: dict[str, dict[str, int]] = {
     "conversation_topics": {"title": 60, "prompt": 300},
     "safety_resources": {"name": 80, "description": 200, "hours": 60},
     "safety_screen": {"text": 160},
+    "style_items": {"text": 120},
+    "difference_cards": {"title": 60, "text": 240},
+    "partner_quiz": {"text": 120},
 }
 SCREEN_TEXT_LIMIT = 600
 
@@ -74,6 +89,8 @@ UNIQUE_TEXT_FIELDS: dict[str, str] = {
     "questions": "text",
     "conversation_topics": "prompt",
     "safety_screen": "text",
+    "style_items": "text",
+    "partner_quiz": "text",
 }
 
 
@@ -124,6 +141,11 @@ def get(name: str, id: str) -> dict[str, Any] | None:
 def themes() -> dict[str, str]:
     """Question theme id -> display label, in file order."""
     return dict(document("questions").get("themes", {}))
+
+
+def quiz_topics() -> dict[str, str]:
+    """Partner-quiz topic id -> display label, in file order."""
+    return dict(document("partner_quiz").get("topics", {}))
 
 
 def resources_for(region: str | None) -> list[dict[str, Any]]:
@@ -198,6 +220,7 @@ def check(base: Path | None = None) -> tuple[dict[str, int], list[str]]:
             1 for e in entries if not (isinstance(e, dict) and e.get("retired", False))
         )
         errors.extend(_check_catalogue(name, doc, entries))
+    errors.extend(styles.check_cards_against_items(base, _document_at))
     return counts, errors
 
 
@@ -239,6 +262,8 @@ def _check_catalogue(name: str, doc: dict[str, Any], entries: list[Any]) -> list
             errors.append(f"{name}: id {entry_id} is used {count} times")
     if name == "safety_resources":
         errors.extend(_check_international(entries))
+    if name == "style_items":
+        errors.extend(styles.check_item_counts(doc, entries))
     errors.extend(_check_retired(name, entries, seen_ids))
     if text_field:
         errors.extend(_check_near_duplicates(name, text_field, entries))
@@ -318,6 +343,14 @@ def _context(name: str, doc: dict[str, Any], errors: list[str]) -> dict[str, Any
             if not _filled(label) or not isinstance(label, str):
                 errors.append(f"questions: theme {theme_id} has no label")
         return {"themes": set(table)}
+    if name == "style_items":
+        return styles.item_context(doc, errors)
+    if name == "partner_quiz":
+        table = doc.get("topics")
+        if not isinstance(table, dict) or not table:
+            errors.append("partner_quiz: missing [topics] table")
+            return {"topics": set()}
+        return {"topics": set(table)}
     if name == "safety_screen":
         scale = doc.get("scale")
         expected = {"0", "1", "2", "3"}
@@ -407,11 +440,42 @@ def _check_screen_item(where: str, entry: dict[str, Any], context: dict[str, Any
     return errors
 
 
+def _check_quiz_item(where: str, entry: dict[str, Any], context: dict[str, Any]) -> list[str]:
+    """A partner-quiz item: a topic, how it is answered, and the options a choice or a ranking
+    offers (2-6 to choose from, 3-5 to put in order). `current = true` marks an item about
+    this week, whose answers expire."""
+    errors = _required(where, entry, ("topic", "answer", "text"))
+    errors += _enum(where, entry, "answer", QUIZ_ANSWERS)
+    topic = entry.get("topic")
+    if _filled(topic) and topic not in context["topics"]:
+        errors.append(f"{where}: unknown topic {topic!r}")
+    kind, options = entry.get("answer"), entry.get("options")
+    sizes = {"choice": (2, 6), "ranking": (3, 5)}
+    if kind in sizes:
+        low, high = sizes[kind]
+        if (
+            not isinstance(options, list)
+            or not low <= len(options) <= high
+            or not all(isinstance(o, str) and o.strip() for o in options)
+        ):
+            errors.append(f"{where}: a {kind} needs {low} to {high} options")
+        elif len({o.strip().lower() for o in options}) != len(options):
+            errors.append(f"{where}: options has a repeated value")
+    elif options is not None:
+        errors.append(f"{where}: a text answer takes no options")
+    if "current" in entry and not isinstance(entry["current"], bool):
+        errors.append(f"{where}: current should be true or false")
+    return errors
+
+
 _ENTRY_CHECKERS = {
     "questions": _check_question,
     "conversation_topics": _check_topic,
     "safety_resources": _check_resource,
     "safety_screen": _check_screen_item,
+    "style_items": styles.check_item,
+    "difference_cards": styles.check_card,
+    "partner_quiz": _check_quiz_item,
 }
 
 
@@ -456,4 +520,7 @@ def _id_example(name: str) -> str:
         "conversation_topics": "t-001",
         "safety_resources": "r-001",
         "safety_screen": "s-01",
+        "style_items": "i-01",
+        "difference_cards": "d-01",
+        "partner_quiz": "pq-001",
     }[name]

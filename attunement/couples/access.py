@@ -7,7 +7,7 @@ person may not read answer 404, so a URL never confirms that something exists.
 
 from __future__ import annotations
 
-from typing import TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Exists, Manager, Model, OuterRef, Prefetch, Q, QuerySet
@@ -30,16 +30,26 @@ def current_couple(user: User) -> Couple | None:
     if not user.is_authenticated:
         return None
     if not hasattr(user, _CACHE_ATTR):
-        membership = (
-            Membership.objects.filter(
-                user=user, left_at__isnull=True, couple__ended_at__isnull=True
-            )
-            .select_related("couple")
-            .first()
-        )
-        setattr(user, _CACHE_ATTR, membership.couple if membership else None)
+        _load_couple_and_partner(user)
     couple: Couple | None = getattr(user, _CACHE_ATTR)
     return couple
+
+
+def _load_couple_and_partner(user: User) -> None:
+    """Both active memberships of the person's couple, with couple and people, in one query."""
+    rows = list(
+        Membership.objects.filter(
+            left_at__isnull=True,
+            couple__ended_at__isnull=True,
+            couple__in=Membership.objects.filter(user=user, left_at__isnull=True).values(
+                "couple_id"
+            ),
+        ).select_related("couple", "user")[:2]
+    )
+    mine = next((m for m in rows if m.user_id == user.pk), None)
+    other = next((m for m in rows if m.user_id != user.pk), None) if mine else None
+    setattr(user, _CACHE_ATTR, mine.couple if mine else None)
+    setattr(user, _PARTNER_ATTR, other.user if other else None)
 
 
 def forget(user: User) -> None:
@@ -51,18 +61,10 @@ def forget(user: User) -> None:
 
 
 def partner_of(user: User) -> User | None:
+    if not user.is_authenticated:
+        return None
     if not hasattr(user, _PARTNER_ATTR):
-        couple = current_couple(user)
-        partner = None
-        if couple is not None:
-            other = (
-                Membership.objects.filter(couple=couple, left_at__isnull=True)
-                .exclude(user=user)
-                .select_related("user")
-                .first()
-            )
-            partner = other.user if other else None
-        setattr(user, _PARTNER_ATTR, partner)
+        _load_couple_and_partner(user)
     cached: User | None = getattr(user, _PARTNER_ATTR)
     return cached
 
@@ -169,14 +171,22 @@ def with_readable_answers(
 ) -> QuerySet[M]:
     """`served` with what this person may read of each: `readable_answers` (with_reactions)
     and `own_rows`, their own row whatever it holds (a skip included)."""
-    return served.prefetch_related(
+    return served.prefetch_related(*readable_answers_prefetches(user, answers, reactions))
+
+
+def readable_answers_prefetches(
+    user: User, answers: Rows[Model], reactions: Rows[Model]
+) -> list[Prefetch[Any, Any, Any]]:
+    """The prefetches of with_readable_answers, to apply to a served question already loaded
+    (`prefetch_related_objects`), so a page need not fetch it twice."""
+    return [
         Prefetch(
             "answers",
             queryset=with_reactions(user, readable_answers(user, answers), reactions),
             to_attr="readable_answers",
         ),
         Prefetch("answers", queryset=own(user, answers), to_attr="own_rows"),
-    )
+    ]
 
 
 def own_answer(user: User, answers: Rows[M], served: Model) -> M | None:
@@ -291,3 +301,44 @@ def partners_felt_heard(
         count = size * len(inside)
         result.append((round(sum(inside) / count, 1) if inside else None, count))
     return result
+
+
+# empathy
+# "How am I feeling?" rounds, quiz rounds and perspective stories (attunement.empathy). A round
+# or a story is sealed until both sides are in. The partner may open a sealed round to guess
+# (who started it and when), never its feelings: `FeelingRound.readable_by` says what shows.
+
+
+def feeling_rounds(user: User, rounds: Rows[M]) -> QuerySet[M]:
+    """Feeling rounds this person may open: every one they may read (visible), and the current
+    partner's sealed ones in the current couple, opened to guess (not to read)."""
+    if not user.is_authenticated:
+        return rounds.none()
+    couple = current_couple(user)
+    mine_or_revealed = Q(owner=user)
+    if couple is None:
+        return rounds.filter(mine_or_revealed)
+    return rounds.filter(mine_or_revealed | (Q(couple=couple) & ~Q(owner=user)))
+
+
+def get_feeling_round_or_404(user: User, rounds: Rows[M], **lookup: object) -> M:
+    try:
+        return feeling_rounds(user, rounds).get(**lookup)
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
+        raise Http404 from exc
+
+
+def couples_rows(user: User, rows: Rows[M]) -> QuerySet[M]:
+    """Rows of the person's current couple (quiz rounds: each holds no words of its own; its
+    entries are read through visible())."""
+    couple = current_couple(user)
+    if couple is None:
+        return rows.none()
+    return rows.filter(couple=couple)
+
+
+def get_couples_row_or_404(user: User, rows: Rows[M], **lookup: object) -> M:
+    try:
+        return couples_rows(user, rows).get(**lookup)
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
+        raise Http404 from exc

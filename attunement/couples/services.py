@@ -11,6 +11,7 @@ from django.utils import timezone
 from attunement.accounts.models import User, hash_token
 from attunement.couples import access
 from attunement.couples.models import Couple, Invitation, Membership
+from attunement.lib import throttle
 from attunement.lib.errors import DomainError
 from attunement.notifications import emails
 
@@ -41,6 +42,10 @@ class PairingError(DomainError):
 
 
 ALREADY_PAIRED = "You are already paired with someone."
+TOO_MANY_INVITATION_EMAILS = (
+    "You've sent several invitation emails in the last hour. Copy the link below and send it "
+    "yourself, or try the email again later."
+)
 
 
 def invitation_url(raw_token: str, base_url: str = "") -> str:
@@ -59,6 +64,12 @@ def create_invitation(
     """Open a new pairing link (any earlier open link of this person is revoked)."""
     if access.current_couple(inviter) is not None:
         raise PairingError(ALREADY_PAIRED)
+    # Each email goes to an address the inviter typed: a few an hour, so the app cannot be used
+    # to send mail to strangers in bulk.
+    if email and not throttle.allow(
+        f"invitation-email:{inviter.pk}", limit=settings.INVITATION_EMAILS_PER_HOUR, seconds=3600
+    ):
+        raise PairingError(TOO_MANY_INVITATION_EMAILS)
     now = timezone.now()
     Invitation.objects.filter(
         inviter=inviter, accepted_at__isnull=True, revoked_at__isnull=True

@@ -9,12 +9,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from attunement.accounts.forms import DeleteAccountForm
 from attunement.accounts.http import SignedInRequest
+from attunement.accounts.reauth import recent_login_required
 from attunement.couples import access, services
 from attunement.couples.forms import InviteForm
 from attunement.couples.models import Invitation
 from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
 from attunement.lib.qr import qr_svg
+from attunement.notifications import emails
 
 # The raw link of the inviter's open invitation, kept in their own session only: the database
 # stores a hash, and refreshing the page must neither lose the link nor make a new one.
@@ -117,14 +119,16 @@ def revoke(request: SignedInRequest, uuid: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@recent_login_required
 def delete_account(request: SignedInRequest) -> HttpResponse:
     form, status = DeleteAccountForm(user=request.user), 200
     if request.method == "POST":
         form = DeleteAccountForm(request.POST, user=request.user)
         if form.is_valid():
-            user = request.user
+            user, address = request.user, request.user.email
             logout(request)
             services.delete_account(user=user)
+            emails.account_changed(to=address, change="account_deleted")
             messages.success(request, "Your account and everything you wrote are deleted.")
             return redirect("home")
         status = 400

@@ -14,6 +14,7 @@ class Practice(IntEnum):
     CHECK_IN = 10
     DAILY_QUESTION = 20
     RESPOND_TO_CHECK_IN = 30
+    GUESS_FEELINGS = 35
     CONVERSATION_TURN = 40
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from attunement import content
 from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
+from attunement.couples.style import style_hints
 from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
 from attunement.listening import machine, progress, services
@@ -69,12 +70,23 @@ def _context(
 def _page(
     request: SignedInRequest, conversation: Conversation, status: int = 200, **extra: object
 ) -> HttpResponse:
-    return render(
-        request,
-        "listening/conversation.html",
-        _context(request, conversation, **extra),
-        status=status,
-    )
+    ctx = _context(request, conversation, **extra)
+    ctx["style_line"] = _style_line(request, conversation)
+    return render(request, "listening/conversation.html", ctx, status=status)
+
+
+def _style_line(request: SignedInRequest, conversation: Conversation) -> str:
+    """One line from the other person's shared style profile: how they like to process."""
+    user = request.user
+    other = conversation.partner if conversation.owner_id == user.pk else conversation.owner
+    if conversation.is_closed or other is None:
+        return ""
+    style = style_hints(other, reader=user)
+    if style is None or style.thinks_first is None:
+        return ""
+    if style.thinks_first:
+        return f"{other.name} likes time to think first: it's fine to pause."
+    return f"{other.name} likes to talk things through as they come: say what you can now."
 
 
 def _refused(

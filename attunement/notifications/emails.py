@@ -28,7 +28,8 @@ def _send(template: str, to: list[str], **context: str) -> None:
 
 
 def invitation(*, to: str, inviter_name: str, join_path: str, base_url: str = "") -> None:
-    """A pairing link, to the address the inviter typed."""
+    """A pairing link, to the address the inviter typed. The inviter's name is in the body
+    only: a name chosen by a stranger never becomes a subject line."""
     _send("invitation", [to], inviter_name=inviter_name, url=_link(join_path, base_url))
 
 
@@ -46,3 +47,32 @@ def answers_revealed(*, to: list[str], questions_path: str) -> None:
 def check_in_reminder(*, to: str, check_in_path: str) -> None:
     """The person's own daily reminder, at the hour they chose."""
     _send("check_in_reminder", [to], url=_link(check_in_path))
+
+
+# What changed on an account, in words fit to send to an address that may no longer be the
+# owner's: no address, device or place is named.
+ACCOUNT_CHANGES = {
+    "email_added": "A new email address was added to your account.",
+    "email_changed": "Your account now sends its email to a different address.",
+    "email_removed": "An email address was removed from your account.",
+    "email_confirmed": "An email address on your account was confirmed.",
+    "password_changed": "Your password was changed.",
+    "password_reset": "Your password was reset.",
+    "token_created": "A personal access token was created for your account.",
+    "two_factor_on": "Two-step login was turned on for your account.",
+    "two_factor_off": "Two-step login was turned off for your account.",
+    "recovery_codes": "New recovery codes were made for your account's two-step login.",
+    "account_deleted": "Your account was deleted.",
+}
+
+
+def account_changed(*, to: str, change: str) -> None:
+    """Tell an address (the old one, when the address itself changed) that something about the
+    account changed, so that its owner notices a change they did not make."""
+    _send(
+        "account_changed",
+        [to],
+        what=ACCOUNT_CHANGES[change],
+        reset_url=_link("/accounts/password/reset/"),
+        deleted="yes" if change == "account_deleted" else "",
+    )

@@ -4,6 +4,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -46,12 +47,16 @@ def _question_page(
     answer_form: AnswerForm | None = None,
     reaction_forms: dict[int, ReactionForm] | None = None,
     feedback: dict[int, coaching.Feedback] | None = None,
+    fresh: bool = False,
 ) -> HttpResponse:
+    """The question page. `fresh` when `served` was just read for this request; otherwise it
+    is read again, since the reveal may have happened in the write before."""
     user = request.user
-    # Read again after a write: the reveal may have happened in it.
-    served = access.with_readable_answers(
-        user, ServedQuestion.objects.filter(pk=served.pk), Answer.objects, Reaction.objects
-    ).get()
+    if not fresh:
+        served.refresh_from_db()
+    prefetch_related_objects(
+        [served], *access.readable_answers_prefetches(user, Answer.objects, Reaction.objects)
+    )
     reading = served.reading_for(user, is_today=services.is_todays(user=user, served=served))
     own = reading.own
     reaction_forms = reaction_forms or {}
@@ -94,13 +99,13 @@ def _served_or_404(request: SignedInRequest, uuid: str) -> ServedQuestion:
 @require_GET
 def today(request: SignedInRequest) -> HttpResponse:
     served = services.todays_question(user=request.user)
-    return _question_page(request, served)
+    return _question_page(request, served, fresh=True)
 
 
 @login_required
 @require_GET
 def question(request: SignedInRequest, uuid: str) -> HttpResponse:
-    return _question_page(request, _served_or_404(request, uuid))
+    return _question_page(request, _served_or_404(request, uuid), fresh=True)
 
 
 @login_required

@@ -4,9 +4,10 @@ from django.urls import reverse
 
 from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
+from attunement.couples.style import style_hints
 from attunement.lib.panels import NextStep, Panel, Practice
 from attunement.support.models import Appreciation, CheckIn
-from attunement.support.needs import quick_responses_for
+from attunement.support.needs import STRAINED, quick_responses_for, support_words
 
 RECENT_DAYS = 7
 
@@ -45,12 +46,16 @@ def panel(request: SignedInRequest) -> Panel:
             "A small response makes a big difference.",
             practice=Practice.RESPOND_TO_CHECK_IN,
         )
+    # Only a hard day's needs follow the partner's style: no query for the others.
+    strained = partners is not None and partners.need in STRAINED
+    style = style_hints(partners.owner, reader=user) if partners and strained else None
     context: dict[str, object] = {
         "mine": mine.to_dict(user) if mine else None,
         "partners": partners.to_dict(user) if partners else None,
         "partner": partner,
         "answered": answered,
-        "quick": quick_responses_for(partners.need) if partners else [],
+        "quick": quick_responses_for(partners.need, style) if partners else [],
+        "support_words": support_words(partners.need, style) if partners else "",
         "received": [a.to_dict(user) for a in received],
     }
     return Panel("support/_today.html", context, step)

@@ -10,13 +10,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
+from attunement.couples.style import style_hints
 from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
 from attunement.support import chart, services
 from attunement.support.feelings import GROUPS
 from attunement.support.forms import AppreciationForm, CheckInForm, ResponseForm
 from attunement.support.models import Appreciation, CheckIn
-from attunement.support.needs import quick_responses_for
+from attunement.support.needs import quick_responses_for, support_words
 
 HISTORY_PAGE = 30
 
@@ -60,7 +61,12 @@ def check_in(request: SignedInRequest) -> HttpResponse:
 def history(request: SignedInRequest) -> HttpResponse:
     mine = access.own(request.user, CheckIn.objects)
     today = request.user.local_today()
-    recent = list(mine.filter(local_date__gt=today - timedelta(days=chart.DAYS)))
+    # The chart draws feelings and energy only: no note is read (or decrypted) for it.
+    recent = list(
+        mine.filter(local_date__gt=today - timedelta(days=chart.DAYS)).only(
+            "local_date", "feelings", "energy"
+        )
+    )
     page = Paginator(mine.order_by("-local_date"), HISTORY_PAGE).get_page(request.GET.get("page"))
     ctx = {"chart": chart.four_weeks(recent, today), "page": page}
     return render(request, "support/history.html", ctx)
@@ -78,7 +84,14 @@ def check_in_detail(request: SignedInRequest, uuid: str) -> HttpResponse:
 def _render_detail(
     request: SignedInRequest, item: CheckIn, form: ResponseForm, status: int = 200, **ctx: object
 ) -> HttpResponse:
-    ctx |= {"item": item.to_dict(request.user), "quick": quick_responses_for(item.need)}
+    style = (
+        style_hints(item.owner, reader=request.user) if item.owner_id != request.user.pk else None
+    )
+    ctx |= {
+        "item": item.to_dict(request.user),
+        "quick": quick_responses_for(item.need, style),
+        "support_words": support_words(item.need, style),
+    }
     ctx["form"] = form
     return render(request, "support/check_in_detail.html", ctx, status=status)
 

@@ -5,6 +5,8 @@ from django.db import transaction
 
 from attunement.accounts.models import User
 from attunement.couples.models import Couple, Membership
+from attunement.differences import demo as differences_demo
+from attunement.empathy import demo as empathy_demo
 from attunement.listening import demo as listening_demo
 from attunement.sharing import demo as sharing_demo
 from attunement.support import demo as support_demo
@@ -12,7 +14,13 @@ from attunement.support import demo as support_demo
 PASSWORD = "attunement-demo-2026"
 PEOPLE = [("alex@example.com", "Alex"), ("sam@example.com", "Sam")]
 # Each strategy seeds its own history: seed(alex, sam, couple, days).
-SEEDERS = [support_demo.seed, sharing_demo.seed, listening_demo.seed]
+SEEDERS = [
+    support_demo.seed,
+    sharing_demo.seed,
+    listening_demo.seed,
+    differences_demo.seed,
+    empathy_demo.seed,
+]
 
 
 @transaction.atomic

@@ -7,6 +7,8 @@ it has nothing to show today. A new strategy adds its function to PANELS.
 from collections.abc import Callable
 
 from attunement.accounts.http import SignedInRequest
+from attunement.differences import today as differences_today
+from attunement.empathy import today as empathy_today
 from attunement.lib.panels import Panel
 from attunement.listening import today as listening_today
 from attunement.safety import today as safety_today
@@ -17,6 +19,8 @@ PANELS: list[Callable[[SignedInRequest], Panel | None]] = [
     support_today.panel,
     listening_today.panel,
     sharing_today.panel,
+    differences_today.panel,
+    empathy_today.panel,
     safety_today.panel,
 ]
 

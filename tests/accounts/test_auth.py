@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import Client, override_settings
 
 from attunement.accounts.models import PersonalToken, User
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, fresh_login, make_user
 
 
 def _signup(client: Client, email: str, password: str = "correct horse battery 9"):
@@ -95,8 +95,11 @@ def test_login_with_the_right_password_works(alice):
     assert response.status_code == 302 and response["Location"] == "/today/"
 
 
-def test_tokens_are_shown_once_stored_hashed_and_revocable(alice, as_alice):
-    response = as_alice.post("/settings/tokens/", {"name": "my widget"}, follow=True)
+def test_tokens_are_shown_once_stored_hashed_and_revocable(alice):
+    as_alice = fresh_login(alice)
+    response = as_alice.post(
+        "/settings/tokens/", {"name": "my widget", "days": 90, "scope": "read"}, follow=True
+    )
     raw = re.search(r'value="(att_[^"]+)"', response.content.decode()).group(1)
     token = PersonalToken.objects.get(user=alice)
     assert raw not in token.token_hash and token.prefix == raw[:10]
@@ -109,8 +112,10 @@ def test_tokens_are_shown_once_stored_hashed_and_revocable(alice, as_alice):
     assert api.get("/api/v1/checkins", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
 
 
-def test_refreshing_the_tokens_page_makes_no_second_token(alice, as_alice):
-    response = as_alice.post("/settings/tokens/", {"name": "my widget"})
+def test_refreshing_the_tokens_page_makes_no_second_token(alice):
+    as_alice = fresh_login(alice)
+    data = {"name": "my widget", "days": 90, "scope": "read"}
+    response = as_alice.post("/settings/tokens/", data)
     assert response.status_code == 302 and response["Location"] == "/settings/tokens/"
     assert "att_" in as_alice.get("/settings/tokens/").content.decode()
     as_alice.get("/settings/tokens/")
@@ -159,7 +164,10 @@ def test_turning_reminders_off_cancels_the_next_one(alice, as_alice):
     assert alice.next_reminder_at is None
 
 
-def test_deleting_the_account_removes_everything_and_tells_nobody(alice, bob, as_alice, couple):
+def test_deleting_the_account_removes_everything_and_tells_only_its_owner(
+    alice, bob, couple, django_capture_on_commit_callbacks
+):
+    as_alice = fresh_login(alice)
     as_alice.post(
         "/checkin/",
         {
@@ -172,9 +180,12 @@ def test_deleting_the_account_removes_everything_and_tells_nobody(alice, bob, as
     )
     wrong = as_alice.post("/settings/delete/", {"password": "nope"})
     assert wrong.status_code == 400 and User.objects.filter(pk=alice.pk).exists()
-    assert as_alice.post("/settings/delete/", {"password": PASSWORD}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert as_alice.post("/settings/delete/", {"password": PASSWORD}).status_code == 302
     assert not User.objects.filter(pk=alice.pk).exists()
-    assert mail.outbox == []
+    # The partner hears nothing; the owner's own address is told, in one content-free line.
+    assert [m.to for m in mail.outbox] == [[alice.email]]
+    assert "Your account was deleted." in mail.outbox[0].body
     from attunement.couples import access
 
     access.forget(bob)

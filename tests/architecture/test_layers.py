@@ -15,9 +15,10 @@ LAYERS: list[set[str]] = [
     {"content"},  # the written catalogues (check uses the encoder for near-duplicates)
     {"accounts"},  # people
     {"notifications"},  # every email, all content-free
+    {"trust"},  # sign-in security: sessions, tokens pages, allauth's adapters
     {"couples"},  # pairing and the privacy gate
     {"safety"},  # the private screen, screening of free text, care
-    {"support", "sharing", "listening"},  # the strategies, side by side
+    {"support", "sharing", "listening", "differences", "empathy"},  # the strategies, side by side
     {"today"},  # Today, the demo couple, the worker's jobs, key rotation
     {"api"},  # the JSON API gathers every router
     {"urls", "cli", "settings", "wsgi", "__main__"},  # wiring

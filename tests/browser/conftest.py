@@ -78,8 +78,9 @@ def people(
     contexts = []
     request.node._pages = []
 
-    def open_person() -> object:
-        context = browser.new_context(base_url=live_server.url)
+    def open_person(**options: object) -> object:
+        """`options` go to the new context (a phone's viewport, a user agent)."""
+        context = browser.new_context(base_url=live_server.url, **options)
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()

@@ -33,13 +33,17 @@ PARTNER_GETS = sorted(key for key, route in matrix.ROUTES.items() if _partner_re
 
 
 def _partner_body(route, kwargs) -> tuple[int, str]:
-    client = login(matrix_world.bob)
+    # One browser for Bob throughout: a new login each time would add a device to his own
+    # sessions page (Settings), a change that is his, not Alice's.
+    client = matrix_world.client or login(matrix_world.bob)
+    matrix_world.client = client
     response = client.get(matrix._url(route, kwargs))
     return response.status_code, TOKEN.sub("", UUID.sub("U", response.content.decode()))
 
 
 class matrix_world:  # set per test: the people of the current world
     bob = None
+    client = None
 
 
 def _alice_takes_care_of_herself(alice, *, at_risk: bool) -> None:
@@ -52,7 +56,7 @@ def _alice_takes_care_of_herself(alice, *, at_risk: bool) -> None:
 def test_the_partner_sees_nothing_of_a_screen_a_journal_or_a_crisis(key):
     route = matrix.ROUTES[key]
     world = matrix._world()
-    matrix_world.bob = world.bob
+    matrix_world.bob, matrix_world.client = world.bob, None
     kwargs, _ = route.setup(world)
     before = _partner_body(route, kwargs)
     # An all-clear screen, a journal entry and a flagged text: not one byte changes for Bob.

@@ -1,0 +1,78 @@
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from attunement.accounts.models import User
+from attunement.couples.models import OwnedContent, Visibility
+from attunement.differences import scoring
+
+
+class ProfileVisibility(models.TextChoices):
+    """Who sees a profile: the person chooses; a profile is never sealed."""
+
+    PRIVATE = Visibility.PRIVATE.value, "Just me"
+    SHARED = Visibility.SHARED.value, "Shared with my partner"
+
+
+class StyleTake(OwnedContent):
+    """One take of the emotional-style self-assessment. Answers fill in one screen at a time;
+    `completed_at` is set, and `scores` computed, once every statement is answered. Retakes are
+    new rows: history is kept. Private until the person shares their profile."""
+
+    answers = models.JSONField(default=dict)
+    scores = models.JSONField(default=dict)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["owner", "completed_at"])]
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+    def to_dict(self, reader: User) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid,
+            "owner": self.owner.name,
+            "mine": self.owner_id == reader.pk,
+            "completed_at": self.completed_at,
+            "visibility": self.visibility,
+            "scores": [
+                {
+                    "scale": scale.id,
+                    "title": scale.title,
+                    "score": self.scores[scale.id],
+                    "band": scoring.band(self.scores[scale.id]),
+                    "explanation": scale.explain(self.scores[scale.id]),
+                }
+                for scale in scoring.scales().values()
+                if scale.id in self.scores
+            ],
+        }
+
+
+class StyleGuess(OwnedContent):
+    """One person's guess of their partner's style: a 1..7 answer per scale. Sealed until both
+    partners have taken the self-assessment and guessed; then revealed to both, and fixed."""
+
+    about = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    scores = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+    revealed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "couple"], name="one_style_guess_per_couple")
+        ]
+
+    def to_dict(self, reader: User) -> dict[str, Any]:
+        return {
+            "uuid": self.uuid,
+            "owner": self.owner.name,
+            "about": self.about.name,
+            "mine": self.owner_id == reader.pk,
+            "scores": self.scores,
+            "revealed": self.revealed_at is not None,
+        }

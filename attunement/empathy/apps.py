@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EmpathyConfig(AppConfig):
+    name = "attunement.empathy"
+    label = "empathy"

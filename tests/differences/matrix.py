@@ -1,0 +1,130 @@
+from attunement.differences.demo import answers_for
+from tests.differences.helpers import (
+    ALICE,
+    ALICES_CLOSENESS,
+    BOB,
+    PROCESSING_CARD,
+    all_scales,
+    both_done,
+    closeness_answers,
+    take,
+)
+from tests.matrix import Route, World, signed_in
+
+NOT_YOURS = {"owner": 404, "partner": 404, "ex_partner": 404, "stranger": 404}
+
+
+def private_profile(w: World) -> tuple[dict, dict]:
+    take(w.alice, ALICE)
+    return {}, {}
+
+
+def shared_profile(w: World) -> tuple[dict, dict]:
+    take(w.alice, ALICE, shared=True)
+    return {}, {}
+
+
+def revealed(w: World) -> tuple[dict, dict]:
+    both_done(w.alice, w.bob)
+    return {}, {}
+
+
+def couples(code: int, anonymous: int) -> dict[str, int]:
+    """For two: the couple gets `code`; without a partner it is refused (409)."""
+    return {
+        "owner": code,
+        "partner": code,
+        "ex_partner": 409,
+        "stranger": 409,
+        "anonymous": anonymous,
+    }
+
+
+# Alice's private profile: only she ever sees it.
+PRIVATE = {"content": ALICES_CLOSENESS, "sees": ("owner",)}
+# The revealed map of two shared profiles: the couple sees it, nobody else.
+MAP = {"content": PROCESSING_CARD, "sees": ("owner", "partner")}
+FULL = {"answers": answers_for(ALICE)}
+
+ROUTES = [
+    Route("differences", signed_in(200)),
+    Route("differences#private", signed_in(200), setup=private_profile, **PRIVATE),
+    Route("differences_take", signed_in(302)),
+    Route("differences_step", signed_in(200), setup=lambda w: ({"dimension": "closeness"}, {})),
+    Route(
+        "differences_step#post",
+        signed_in(302),
+        method="POST",
+        setup=lambda w: ({"dimension": "closeness"}, closeness_answers()),
+    ),
+    Route(
+        "differences_step#unknown",
+        {**NOT_YOURS, "anonymous": 302},
+        setup=lambda w: ({"dimension": "nope"}, {}),
+    ),
+    Route(
+        "differences_share",
+        {"owner": 302, "partner": 409, "ex_partner": 409, "stranger": 409, "anonymous": 302},
+        method="POST",
+        setup=lambda w: (private_profile(w)[0], {"shared": "1"}),
+    ),
+    Route("differences_guess", signed_in(200)),
+    Route(
+        "differences_guess#post",
+        couples(302, 302),
+        method="POST",
+        setup=lambda w: ({}, {k: str(v) for k, v in BOB.items()}),
+    ),
+    Route("differences_map", signed_in(200), setup=revealed, **MAP),
+    Route("GET /api/v1/differences/items", signed_in(200, 401)),
+    Route(
+        "POST /api/v1/differences/responses",
+        signed_in(201, 401),
+        method="POST",
+        json=True,
+        setup=lambda w: ({}, FULL),
+    ),
+    Route(
+        "POST /api/v1/differences/responses#missing",
+        signed_in(422, 401),
+        method="POST",
+        json=True,
+        setup=lambda w: ({}, {"answers": closeness_answers()}),
+    ),
+    Route("GET /api/v1/differences/profiles", signed_in(200, 401)),
+    Route(
+        "GET /api/v1/differences/profiles#private",
+        signed_in(200, 401),
+        setup=private_profile,
+        **PRIVATE,
+    ),
+    Route(
+        "GET /api/v1/differences/profiles#shared",
+        signed_in(200, 401),
+        setup=shared_profile,
+        content=ALICES_CLOSENESS,
+    ),
+    Route(
+        "PUT /api/v1/differences/profiles/sharing",
+        {"owner": 200, "partner": 409, "ex_partner": 409, "stranger": 409, "anonymous": 401},
+        method="PUT",
+        json=True,
+        setup=lambda w: (private_profile(w)[0], {"shared": True}),
+    ),
+    Route("GET /api/v1/differences/guess", signed_in(200, 401)),
+    Route(
+        "PUT /api/v1/differences/guess",
+        couples(200, 401),
+        method="PUT",
+        json=True,
+        setup=lambda w: ({}, {"scores": all_scales(4)}),
+    ),
+    Route(
+        "PUT /api/v1/differences/guess#out_of_range",
+        couples(422, 401),
+        method="PUT",
+        json=True,
+        setup=lambda w: ({}, {"scores": all_scales(8)}),
+    ),
+    Route("GET /api/v1/differences/comparison", signed_in(200, 401), setup=revealed, **MAP),
+]
