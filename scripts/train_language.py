@@ -503,6 +503,9 @@ SAFETY_FOLDS = 5
 # The nearest-neighbour vote over our written train-split pieces (k, temperature, its share of
 # the blend with the head), chosen on out-of-fold scores of the train split.
 SAFETY_KNN = (20.0, 0.1, 0.5)
+# The vote also reads 2,000 of the everyday comments, so that a text unlike anything we wrote
+# finds ordinary neighbours, not the nearest of our risk-rich set.
+SAFETY_MEMORY_EVERYDAY = 2000
 
 
 def read_safety_couples(split: str) -> list[dict[str, object]]:
@@ -545,14 +548,33 @@ def safety_text_scores(
     p /= p.sum(1, keepdims=True)
     if memory is not None:
         k, temperature, mix = SAFETY_KNN
-        near = safety.neighbour_probs(x, memory[0], memory[1], int(k), temperature)
-        p = mix * near + (1.0 - mix) * p
+        near, _ = safety.neighbour_probs(x, memory[0], memory[1], int(k), temperature)
+        p = safety.blend(p, near, mix)
     out = []
     for (start, end), text in zip(spans, texts, strict=True):
         learned = safety.learned_score(1.0 - p[start:end, 0])
         cue = max(safety.cue_scores(text).values())
         out.append(1.0 - (1.0 - learned) * (1.0 - cue))
     return np.array(out)
+
+
+def cached_fit(
+    x: np.ndarray, y: np.ndarray, w: np.ndarray, **options: object
+) -> dict[str, np.ndarray]:
+    """fit(), its result kept in the embedding cache folder (outside the repository) under a
+    key of its inputs, so that re-running after a change to what follows the fit (the vote, the
+    bars) does not fit again. Fits are seeded, so a kept result is what fitting would give."""
+    digest = hashlib.sha1(repr(sorted(options.items())).encode())
+    for array in (x, y, w):
+        digest.update(np.ascontiguousarray(array).tobytes())
+    path = CACHE / f"fit-{digest.hexdigest()[:16]}.npz"
+    if path.exists():
+        with np.load(path, allow_pickle=False) as kept:
+            return {key: kept[key] for key in kept.files}
+    params = fit(x, y, weights=w, **options)  # type: ignore[arg-type]
+    CACHE.mkdir(exist_ok=True)
+    np.savez(path, **params)
+    return params
 
 
 _JOB: Callable[[int], dict[str, np.ndarray]] | None = None
@@ -619,7 +641,7 @@ def train_safety(data: Path, store: dict[str, np.ndarray]) -> None:
                 np.full(len(o_y), SAFETY_OWN_WEIGHT),
             ]
         )
-        return fit(x, y, kind="multiclass", l2=3e-3, epochs=300, lr=5e-3, weights=w)
+        return cached_fit(x, y, w, kind="multiclass", l2=3e-3, epochs=300, lr=5e-3)
 
     # A C-SSRS user's label is about the user, not each sentence: most pieces of a person at
     # risk are ordinary. A first model ranks each at-risk user's pieces; only the riskiest third
@@ -656,7 +678,10 @@ def train_safety(data: Path, store: dict[str, np.ndarray]) -> None:
             s, e = c_spans[i]
             spans.append((offset, offset + e - s))
             offset += e - s
-        memory = (c_vec[piece_fold != k], c_y[piece_fold != k].astype(np.float64))
+        memory = (
+            np.vstack([c_vec[piece_fold != k], g_vec[:SAFETY_MEMORY_EVERYDAY]]),
+            np.concatenate([c_y[piece_fold != k], np.zeros(SAFETY_MEMORY_EVERYDAY, dtype=int)]),
+        )
         oof[held] = safety_text_scores(
             params, c_vec[piece_fold == k], spans, [c_texts[i] for i in held], memory
         )
@@ -674,8 +699,10 @@ def train_safety(data: Path, store: dict[str, np.ndarray]) -> None:
         store[f"safety/{key}"] = value
     store["safety/bars"] = np.array([possible, clear])
     # the written examples the nearest-neighbour vote reads (vectors of our train-split pieces)
-    store["safety/memory"] = c_vec
-    store["safety/memory_labels"] = c_y.astype(np.float64)
+    store["safety/memory"] = np.vstack([c_vec, g_vec[:SAFETY_MEMORY_EVERYDAY]])
+    store["safety/memory_labels"] = np.concatenate(
+        [c_y, np.zeros(SAFETY_MEMORY_EVERYDAY, dtype=int)]
+    ).astype(np.float64)
     store["safety/knn"] = np.array(SAFETY_KNN)
     print(
         f"  {len(couples)} couple texts, {int(keep.sum())} C-SSRS pieces, {len(g_pick)} "

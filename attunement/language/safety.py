@@ -85,8 +85,9 @@ _INDIRECT_HARM = (
     r"(?:him|her|them|his|her|their|you)\b|\bput my fist through\b"
 )
 _INDIRECT_ABUSE = (
-    r"\b(?:photo|picture|pic|selfie|video)s? (?:of me )?every (?:hour|\d+ min\w*|half hour|few "
-    r"minutes)\b|\bprove (?:where i am|(?:i'm|i am|i was) (?:at|where|not with))\b|"
+    r"\b(?:makes? me|have to|has me|wants?|demands?) (?:\w+ ){0,3}(?:photo|picture|pic|selfie|"
+    r"video)s? (?:of me )?every (?:hour|\d+ min\w*|half hour|few minutes)\b|"
+    r"\bprove (?:where i am|(?:i'm|i am|i was) (?:at|where|not with))\b|"
     r"\b(?:take|taking|took) (?:the|my|our) (?:kids|children|son|daughter|baby) (?:away|from "
     r"me|abroad)\b|\bnever see (?:the|my|our) (?:kids|children|son|daughter|baby) again\b|"
     r"\b(?:share|post|send|leak|show|spread)\w* (?:my|our|those|the) (?:private |intimate |"
@@ -268,8 +269,14 @@ _IDIOMS = re.compile(
 _FIGURES_OF_SPEECH = re.compile(
     r"\b(?:(?:is|are|was|were|it's|that's|you're|you are) (?:literally )?kill(?:ing|ed) me|"
     r"kill(?:ed|ing) it|dying (?:to|for|of)|(?:could|would|'d) kill for|died laughing|"
-    r"die of (?:embarrassment|laughter|shame)|hit me with (?:a|an|the|some|this) (?:surprise|news|"
-    r"question|joke|request|bill|idea|song|party|present|gift)\w*)\b",
+    r"die of (?:embarrassment|laughter|shame))\b",
+    re.IGNORECASE,
+)
+# "She hit me with a surprise party" means "a surprise party": the doer and the verb go, what
+# it was about stays.
+_HIT_ME_WITH = re.compile(
+    r"\b(?:(?:he|she|they|you|we|\w+) )?hit me with ((?:a|an|the|some|this) (?:surprise|news|"
+    r"question|joke|request|bill|idea|song|party|present|gift)\w*)",
     re.IGNORECASE,
 )
 
@@ -277,7 +284,7 @@ _FIGURES_OF_SPEECH = re.compile(
 # that "i wanna die" reads like "I want to die" and "kms" like "kill myself" (the encoder learned
 # from edited text and reads most of these as noise).
 _CASUAL: dict[str, str] = dict(
-    entry.split(":")  # type: ignore[misc]
+    entry.split(":", 1)
     for entry in (
         "wanna:want to, wana:want to, wann:want to, gonna:going to, gona:going to, "
         "gotta:have to, u:you, ya:you, ur:your, r:are, im:i'm, ive:i've, dont:don't, cant:can't, "
@@ -329,7 +336,8 @@ def pieces(text: str) -> list[str]:
     read however long it is (the encoder itself stops at 256 tokens)."""
     out: list[str] = []
     current: list[str] = []
-    for sentence in t.sentences(_FIGURES_OF_SPEECH.sub(" ", written_out(text))):
+    plain = _HIT_ME_WITH.sub(r"\1", written_out(text))
+    for sentence in t.sentences(_FIGURES_OF_SPEECH.sub(" ", plain)):
         tokens = sentence.split()
         for start in range(0, len(tokens), _PIECE_WORDS):
             chunk = tokens[start : start + _PIECE_WORDS]
@@ -373,14 +381,16 @@ _BLOCK = 32
 
 def neighbour_probs(
     vectors: FloatArray, memory: FloatArray, labels: FloatArray, k: int, temperature: float
-) -> FloatArray:
+) -> tuple[FloatArray, FloatArray]:
     """For each vector, how the k written examples nearest to it (cosine) are labelled: the
-    share of each of RISKS, each neighbour weighted by exp(similarity / temperature).
+    share of each of RISKS, each neighbour weighted by exp(similarity / temperature); and the
+    similarity of the nearest one.
 
     Similarities are computed in blocks of a fixed 32 rows (the last block padded with zeros),
     so every row goes through the same matrix product whatever the size of its batch, and a
     text's neighbours never depend on the rest of its batch."""
     out = np.zeros((len(vectors), len(RISKS)))
+    nearest = np.zeros(len(vectors))
     k = min(k, len(memory))
     ids = labels.astype(int)
     for start in range(0, len(vectors), _BLOCK):
@@ -394,6 +404,13 @@ def neighbour_probs(
             weights = np.exp((sims[top] - sims[top].max()) / temperature)
             np.add.at(out[start + offset], ids[top], weights)
             out[start + offset] /= weights.sum()
+            nearest[start + offset] = sims[top].max()
+    return out, nearest
+
+
+def blend(head: FloatArray, near: FloatArray, mix: float) -> FloatArray:
+    """The head's probabilities and the neighbours' vote, the vote weighing `mix`."""
+    out: FloatArray = mix * near + (1.0 - mix) * head
     return out
 
 
@@ -406,9 +423,8 @@ def piece_probs(vectors: FloatArray) -> FloatArray:
     if memory is None:
         return probs
     k, temperature, mix = (float(v) for v in heads["safety/knn"])
-    near = neighbour_probs(vectors, memory, heads["safety/memory_labels"], int(k), temperature)
-    blended: FloatArray = mix * near + (1.0 - mix) * probs
-    return blended
+    near, _ = neighbour_probs(vectors, memory, heads["safety/memory_labels"], int(k), temperature)
+    return blend(probs, near, mix)
 
 
 def analyze_safety_batch(texts: list[str]) -> list[SafetyResult]:
