@@ -48,6 +48,11 @@ class RoundForm(GuessForm):
     )
     from_check_in = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
+    def came_from_check_in(self) -> bool:
+        """Whether the form was filled in from a check-in. The hidden field posts back as the
+        text "False" when it was not, which a template would read as true."""
+        return bool(self.fields["from_check_in"].to_python(self["from_check_in"].value()))
+
 
 class MarkForm(forms.Form):
     marked = forms.ChoiceField(
