@@ -21,3 +21,22 @@ def test_a_round_from_a_check_in_keeps_saying_so_when_sent_back(couple: object, 
     assert CHECK_IN_NOTICE in as_alice.get("/empathy/rounds/new/?from_check_in=1").content.decode()
     page = as_alice.post("/empathy/rounds/new/", {"from_check_in": "True"})
     assert CHECK_IN_NOTICE in page.content.decode()
+
+
+def test_a_guess_without_a_strength_says_what_is_missing_in_plain_words(
+    alice, bob, couple: object, as_bob: Client
+):
+    from tests.empathy.helpers import feeling_round
+
+    made = feeling_round(alice)
+    page = as_bob.get(f"/empathy/rounds/{made.uuid}/").content.decode()
+    assert '<p class="lead">Pick the feelings you think Alice has' in page
+    sent_back = as_bob.post(f"/empathy/rounds/{made.uuid}/guess/", {"feelings": ["calm"]})
+    html = sent_back.content.decode()
+    assert sent_back.status_code == 400
+    assert "Choose how strong, from 1 to 5." in html and "This field is required" not in html
+
+
+def test_a_blank_disagreement_topic_is_asked_for_in_plain_words(couple: object, as_alice: Client):
+    html = as_alice.post("/empathy/perspective/", {"topic": "   "}).content.decode()
+    assert "Give it a few words" in html and "This field is required" not in html
