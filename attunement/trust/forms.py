@@ -12,7 +12,10 @@ EXPIRY_CHOICES = [(30, "30 days"), (TOKEN_DAYS_DEFAULT, "90 days"), (365, "1 yea
 
 class TokenForm(forms.Form):
     name = forms.CharField(
-        max_length=60, label="Name this token", help_text="For example: my phone's widget."
+        max_length=60,
+        label="Name this token",
+        help_text="For example: my phone's widget.",
+        error_messages={"required": "Give it a name, so you can tell your tokens apart."},
     )
     days = forms.TypedChoiceField(
         choices=EXPIRY_CHOICES, coerce=int, initial=TOKEN_DAYS_DEFAULT, label="Works for"
