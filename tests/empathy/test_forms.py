@@ -40,3 +40,11 @@ def test_a_guess_without_a_strength_says_what_is_missing_in_plain_words(
 def test_a_blank_disagreement_topic_is_asked_for_in_plain_words(couple: object, as_alice: Client):
     html = as_alice.post("/empathy/perspective/", {"topic": "   "}).content.decode()
     assert "Give it a few words" in html and "This field is required" not in html
+
+
+def test_someone_without_a_partner_is_not_handed_a_round_form_they_cannot_send(
+    as_alice: Client,
+):
+    html = as_alice.get("/empathy/rounds/new/").content.decode()
+    assert "On your own for now" in html and "answer questions about yourself" in html
+    assert "Seal it and ask for a guess" not in html
