@@ -48,3 +48,13 @@ def test_someone_without_a_partner_is_not_handed_a_round_form_they_cannot_send(
     html = as_alice.get("/empathy/rounds/new/").content.decode()
     assert "On your own for now" in html and "answer questions about yourself" in html
     assert "Seal it and ask for a guess" not in html
+
+
+def test_a_quiz_guess_says_whose_answer_is_being_guessed(alice, bob, couple, as_bob: Client):
+    # The question is written to the person it is about ("where were you happiest?"), so the
+    # card for a guess says it is the partner's answer being guessed.
+    from tests.empathy.helpers import quiz_rounds
+
+    quiz_rounds(alice, bob)
+    html = as_bob.get("/empathy/quiz/").content.decode()
+    assert "How would Alice answer?" in html and "About you" in html
