@@ -146,3 +146,12 @@ def test_a_wrong_code_is_explained_in_plain_words(alice, still):
     wrong = "000000" if totp(secret) != "000000" else "111111"
     page = client.post("/accounts/2fa/totp/activate/", {"code": wrong}).content.decode()
     assert "That code didn&#x27;t work." in page and "Incorrect code" not in page
+
+
+def test_logging_in_with_a_code_says_log_in_in_the_apps_words(alice, still):
+    secret = turn_on(alice)
+    still.shift(timedelta(seconds=30))
+    client = Client()
+    password_step(client, alice)
+    page = client.post(CODE_PAGE, {"code": totp(secret)}, follow=True).content.decode()
+    assert "You&#x27;re logged in." in page and "signed in" not in page
