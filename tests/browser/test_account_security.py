@@ -74,7 +74,7 @@ def test_adding_an_email_address_asks_for_the_password_first(people):
     page.get_by_role("button", name="Add address").click()
     confirm_its_me(page)
     page.wait_for_url(re.compile(r"/accounts/email/"))
-    expect(page.get_by_text("Confirmation email sent to kit.new@example.com.")).to_be_visible()
+    expect(page.get_by_text("We've sent a link to kit.new@example.com")).to_be_visible()
     expect(page.get_by_label(re.compile("kit.new@example.com"))).to_be_visible()
 
 
