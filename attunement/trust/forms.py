@@ -15,7 +15,7 @@ class TokenForm(forms.Form):
         max_length=60,
         label="Name this token",
         help_text="For example: my phone's widget.",
-        error_messages={"required": "Give the token a name, so you know which app uses it."},
+        error_messages={"required": "Give it a name, so you can tell your tokens apart."},
     )
     days = forms.TypedChoiceField(
         choices=EXPIRY_CHOICES, coerce=int, initial=TOKEN_DAYS_DEFAULT, label="Works for"
