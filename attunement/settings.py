@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "attunement.lib.middleware.PrivatePagesMiddleware",
+    "attunement.lib.middleware.MethodNotAllowedPageMiddleware",
     "attunement.safety.screening.ScreeningMiddleware",
 ]
 
