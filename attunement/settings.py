@@ -323,6 +323,9 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console", "mail_admins"], "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        # At DEBUG this logger prints a page's whole context when a variable is missing, which
+        # can hold what a person wrote: never below INFO, whatever LOG_LEVEL says.
+        "django.template": {"level": "INFO"},
     },
 }
 ADMINS = [("Host", a) for a in envlist("ADMINS")]
