@@ -38,16 +38,20 @@ def key_file_path() -> Path:
 def _encrypted_rows_exist() -> bool:
     """Whether any encrypted free text is stored (a few queries; run only when no key exists)."""
     from django.apps import apps
-    from django.db import DatabaseError
+    from django.db import DatabaseError, transaction
 
     for model in apps.get_models():
         for f in model._meta.concrete_fields:
             if isinstance(f, EncryptedTextField):
                 try:
                     # A pattern lookup leaves its value unprepared: nothing is encrypted (and
-                    # no key asked for) to check whether encrypted values are stored.
-                    if model._default_manager.filter(**{f"{f.name}__startswith": PREFIX}).exists():
-                        return True
+                    # no key asked for) to check whether encrypted values are stored. In a
+                    # savepoint: inside a migration on PostgreSQL, a missing table must not
+                    # abort the migration's own transaction.
+                    with transaction.atomic():
+                        rows = model._default_manager.filter(**{f"{f.name}__startswith": PREFIX})
+                        if rows.exists():
+                            return True
                 except DatabaseError:  # not migrated yet: nothing stored
                     return False
     return False
