@@ -1,4 +1,5 @@
-"""`attunement serve | worker | demo | analyze | content | rotate-keys | safety-stats | manage`.
+"""`attunement serve | worker | demo | analyze | content | rotate-keys | backup | restore |
+safety-stats | manage`.
 
 The one command a newcomer runs is `attunement serve --demo`.
 """
@@ -60,6 +61,19 @@ def _django() -> None:
     django.setup()
 
 
+def _keys_or_refuse() -> bool:
+    """Every entry point that reads the database checks the key first: encrypted rows with no
+    key file refuse with the same clear message instead of making a new key that reads nothing."""
+    from attunement.lib import crypto
+
+    try:
+        crypto.ensure_key_file()  # before any web worker starts, so that they share one key
+    except crypto.MissingKeyError as exc:
+        print(f"Attunement cannot start: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def _manage(*args: str) -> None:
     from django.core.management import call_command
 
@@ -70,16 +84,12 @@ def serve(args: argparse.Namespace) -> int:
     _django()
     from django.conf import settings
 
+    # The key first: a migration may encrypt what older versions kept in plain text.
+    if not _keys_or_refuse():
+        return 1
     _manage("migrate", "--no-input", "-v", "0")
     _manage("createcachetable")
     _manage("collectstatic", "--no-input", "-v", "0")
-    from attunement.lib import crypto
-
-    try:
-        crypto.ensure_key_file()  # before the web workers start, so that they share one key
-    except crypto.MissingKeyError as exc:
-        print(f"Attunement cannot start: {exc}", file=sys.stderr)
-        return 1
     if args.demo:
         from attunement.today.demo import create_demo
 
@@ -154,6 +164,8 @@ def email_note(backend: str) -> str:
 
 def worker(args: argparse.Namespace) -> int:
     _django()
+    if not _keys_or_refuse():
+        return 1
     from attunement.today.worker import run_forever
 
     run_forever()
@@ -162,6 +174,8 @@ def worker(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     _django()
+    if not _keys_or_refuse():
+        return 1
     _manage("migrate", "--no-input", "-v", "0")
     from attunement.today.demo import create_demo
 
@@ -183,10 +197,60 @@ def content(args: argparse.Namespace) -> int:
 
 def rotate_keys(args: argparse.Namespace) -> int:
     _django()
+    if not _keys_or_refuse():
+        return 1
     from attunement.today.rotation import rotate_all
 
     count = rotate_all()
     print(f"Re-encrypted {count} value(s) under the newest key.")
+    return 0
+
+
+def backup(args: argparse.Namespace) -> int:
+    """A consistent online backup of the database with the key files, in one 0600 file."""
+    _django()
+    if not _keys_or_refuse():
+        return 1
+    import time
+    from pathlib import Path
+
+    from attunement.today import backup as backups
+
+    started = time.monotonic()
+    path, manifest = backups.backup(Path(args.output) if args.output else None)
+    rows = sum(t["rows"] for t in manifest["tables"].values())
+    print(f"Backed up {len(manifest['tables'])} tables, {rows} rows, and the key file to {path}")
+    print(f"({path.stat().st_size:,} bytes in {time.monotonic() - started:.1f} s.)")
+    print("Keep it somewhere only you can read: it holds the key to the stored notes.")
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    """Bring a backup back (stop the app first), then delete again whoever was deleted since."""
+    _django()
+    from pathlib import Path
+
+    from attunement.today import backup as backups
+    from attunement.today import erasure
+
+    deletions = erasure.ledger()  # the live ledger, before the backup's replaces it
+    try:
+        manifest = backups.restore(Path(args.file))
+    except backups.BackupError as exc:
+        print(f"Attunement cannot restore: {exc}", file=sys.stderr)
+        return 1
+    restored = backups.live_fingerprint()
+    if restored != manifest["tables"]:
+        wrong = sorted(t for t in manifest["tables"] if restored.get(t) != manifest["tables"][t])
+        print(f"The restored database does not match the backup: {wrong[:5]}", file=sys.stderr)
+        return 1
+    rows = sum(t["rows"] for t in restored.values())
+    print(f"Restored the backup of {manifest['created_at']}: {len(restored)} tables, {rows} rows,")
+    print("every table's row count and checksum matches the backup.")
+    _manage("migrate", "--no-input", "-v", "0")  # a backup from an older version catches up
+    again = erasure.reapply(deletions)
+    if again:
+        print(f"Deleted again {again} account(s) deleted after the backup was taken.")
     return 0
 
 
@@ -248,6 +312,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "rotate-keys", help="re-encrypt all free text under the newest key"
     ).set_defaults(func=rotate_keys)
+    p = sub.add_parser("backup", help="back up the database and the key files, online")
+    p.add_argument("--output", help="the file to write (default: a new file in DATA_DIR/backups)")
+    p.set_defaults(func=backup)
+    p = sub.add_parser("restore", help="restore a backup (stop the app first)")
+    p.add_argument("file")
+    p.set_defaults(func=restore)
     p = sub.add_parser(
         "safety-stats", help="counts of safety flags and of false alarms (no people, no text)"
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 
 from attunement.lib.env import envbool, envint, envlist, envsecret
+from attunement.lib.files import private_dir, private_file, secure_sqlite
 
 BASE_DIR = Path(__file__).resolve().parent
 # pytest sets PYTEST_VERSION while it runs: tests get fast hashing, local mail and fixed keys.
@@ -32,10 +33,9 @@ def _secret_key() -> str:
         return key
     # Embedded set-up: generate once and keep it in the data folder.
     path = DATA_DIR / "secret_key.txt"
-    if not path.exists():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(64))
-        path.chmod(0o600)
+    if not path.exists() or not path.read_text().strip():
+        private_dir(DATA_DIR)
+        private_file(path).write_text(secrets.token_urlsafe(64))
     return path.read_text().strip()
 
 
@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "attunement.lib.middleware.PrivatePagesMiddleware",
+    "attunement.lib.middleware.MethodNotAllowedPageMiddleware",
     "attunement.safety.screening.ScreeningMiddleware",
 ]
 
@@ -140,6 +141,9 @@ else:
             },
         }
     }
+
+    # The data folder is 0700 and the database, its WAL and shm files 0600 (lib/files.py).
+    secure_sqlite(DATA_DIR, Path(DATABASES["default"]["NAME"]))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -319,6 +323,9 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console", "mail_admins"], "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        # At DEBUG this logger prints a page's whole context when a variable is missing, which
+        # can hold what a person wrote: never below INFO, whatever LOG_LEVEL says.
+        "django.template": {"level": "INFO"},
     },
 }
 ADMINS = [("Host", a) for a in envlist("ADMINS")]

@@ -71,6 +71,12 @@ def main() -> None:
     n = args.n
     pairs = [(r["statement"], r["reply"]) for r in listening]
     pairs = (pairs * (n // len(pairs) + 1))[:n]
+    # Listening batches as they come: several replies under one statement (our couple pairs).
+    couple_lines = (DATA / "couples" / "listening_pairs.jsonl").read_text().splitlines()
+    couple_pairs = [(r["statement"], r["reply"]) for r in map(json.loads, couple_lines)][:n]
+    # and the worst case, every text in the batch different
+    replies = [reply for _, reply in couple_pairs]
+    distinct_pairs = list(zip(replies, replies[1:] + replies[:1], strict=True))
     singles = ((conflict + safety) * (n // (len(conflict) + len(safety)) + 1))[:n]
 
     # latency of one listening pair, as the web feedback calls it
@@ -87,7 +93,26 @@ def main() -> None:
     flat_pairs = [x for pair in pairs for x in pair]
     raw_pairs = lambda: encode(flat_pairs)  # noqa: E731
     raw_single = lambda: encode(singles)  # noqa: E731
+    flat_couple = [x for pair in couple_pairs for x in pair]
+    flat_distinct = [x for pair in distinct_pairs for x in pair]
+    print(
+        f"listening batches: couple pairs {len(couple_pairs)} with {len(set(flat_couple))} "
+        f"distinct texts; distinct pairs {len(distinct_pairs)} with {len(set(flat_distinct))}; "
+        f"repeated hand-written pairs {len(pairs)} with {len(set(flat_pairs))}"
+    )
     cases: list[tuple[str, Callable[[], object], Callable[[], object], str]] = [
+        (
+            "listening (couple pairs)",
+            lambda: lang.analyze_listening_batch(couple_pairs),
+            lambda: encode(flat_couple),
+            "pairs/s",
+        ),
+        (
+            "listening (all distinct)",
+            lambda: lang.analyze_listening_batch(distinct_pairs),
+            lambda: encode(flat_distinct),
+            "pairs/s",
+        ),
         ("listening", lambda: lang.analyze_listening_batch(pairs), raw_pairs, "pairs/s"),
         ("empathy", lambda: lang.analyze_empathy_batch(pairs), raw_pairs, "pairs/s"),
         ("emotions", lambda: lang.analyze_emotions_batch(singles), raw_single, "texts/s"),
@@ -102,7 +127,7 @@ def main() -> None:
             raw_best = max(raw_best, rate(raw_fn, n, repeats=1))
             got_best = max(got_best, rate(fn, n, repeats=1))
         print(
-            f"{name:<10} {got_best:7.0f} {unit}   raw encoder on the same texts {raw_best:7.0f}"
+            f"{name:<26} {got_best:7.0f} {unit}   raw encoder on the same texts {raw_best:7.0f}"
             f" {unit}   overhead {raw_best / got_best:.2f}x"
         )
     print(f"resident at the end {rss_mb():.0f} MB")

@@ -20,6 +20,7 @@ import argparse
 import csv
 import hashlib
 import json
+import multiprocessing
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -499,6 +500,12 @@ SAFETY_EVERYDAY_WEIGHT = 8.0
 SAFETY_CLEAR_QUANTILE = 0.96
 SAFETY_POSSIBLE_QUANTILE = 0.83
 SAFETY_FOLDS = 5
+# The nearest-neighbour vote over our written train-split pieces (k, temperature, its share of
+# the blend with the head), chosen on out-of-fold scores of the train split.
+SAFETY_KNN = (20.0, 0.1, 0.5)
+# The vote also reads 2,000 of the everyday comments, so that a text unlike anything we wrote
+# finds ordinary neighbours, not the nearest of our risk-rich set.
+SAFETY_MEMORY_EVERYDAY = 2000
 
 
 def read_safety_couples(split: str) -> list[dict[str, object]]:
@@ -528,18 +535,68 @@ def safety_piece_vectors(texts: list[str], name: str) -> tuple[np.ndarray, list[
 
 
 def safety_text_scores(
-    params: dict[str, np.ndarray], x: np.ndarray, spans: list[tuple[int, int]], texts: list[str]
+    params: dict[str, np.ndarray],
+    x: np.ndarray,
+    spans: list[tuple[int, int]],
+    texts: list[str],
+    memory: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
-    """The screen's score of each text, computed as attunement.language.safety does."""
+    """The screen's score of each text, computed as attunement.language.safety does (with
+    `memory`, the written examples and labels the nearest neighbours are drawn from)."""
     z = predict(params, x)
     p = np.exp(z - z.max(1, keepdims=True))
     p /= p.sum(1, keepdims=True)
+    if memory is not None:
+        k, temperature, mix = SAFETY_KNN
+        near, _ = safety.neighbour_probs(x, memory[0], memory[1], int(k), temperature)
+        p = safety.blend(p, near, mix)
     out = []
     for (start, end), text in zip(spans, texts, strict=True):
-        learned = float((1.0 - p[start:end, 0]).max())
+        learned = safety.learned_score(1.0 - p[start:end, 0])
         cue = max(safety.cue_scores(text).values())
         out.append(1.0 - (1.0 - learned) * (1.0 - cue))
     return np.array(out)
+
+
+def cached_fit(
+    x: np.ndarray, y: np.ndarray, w: np.ndarray, **options: object
+) -> dict[str, np.ndarray]:
+    """fit(), its result kept in the embedding cache folder (outside the repository) under a
+    key of its inputs, so that re-running after a change to what follows the fit (the vote, the
+    bars) does not fit again. Fits are seeded, so a kept result is what fitting would give."""
+    digest = hashlib.sha1(repr(sorted(options.items())).encode())
+    for array in (x, y, w):
+        digest.update(np.ascontiguousarray(array).tobytes())
+    path = CACHE / f"fit-{digest.hexdigest()[:16]}.npz"
+    if path.exists():
+        with np.load(path, allow_pickle=False) as kept:
+            return {key: kept[key] for key in kept.files}
+    params = fit(x, y, weights=w, **options)  # type: ignore[arg-type]
+    CACHE.mkdir(exist_ok=True)
+    np.savez(path, **params)
+    return params
+
+
+_JOB: Callable[[int], dict[str, np.ndarray]] | None = None
+
+
+def _run_job(k: int) -> dict[str, np.ndarray]:
+    assert _JOB is not None
+    return _JOB(k)
+
+
+def map_in_two(
+    job: Callable[[int], dict[str, np.ndarray]], ks: list[int]
+) -> list[dict[str, np.ndarray]]:
+    """job(k) for every k, two at a time in forked processes (the machine has two cores); the
+    same results as one after another, since every fit is seeded."""
+    global _JOB
+    _JOB = job
+    try:
+        with multiprocessing.get_context("fork").Pool(2) as pool:
+            return pool.map(_run_job, ks, chunksize=1)
+    finally:
+        _JOB = None
 
 
 def train_safety(data: Path, store: dict[str, np.ndarray]) -> None:
@@ -564,16 +621,17 @@ def train_safety(data: Path, store: dict[str, np.ndarray]) -> None:
     s_vec = embed(texts, "cssrs-train-pieces")
     s_y = np.array(labels)
     g_texts, _ = read_goemotions(data, "train")
-    g_vec_all = embed(g_texts, "goemotions-train")
     rng = np.random.default_rng(SEED)
     g_pick = rng.choice(len(g_texts), size=6000, replace=False)
+    # only the 6,000 comments used are embedded
+    g_vec = embed([g_texts[i] for i in g_pick], "goemotions-train-safety")
     own = read_own("safety")
     own_rows = [r for i, r in enumerate(own) if own_split(i) == "train"]
     o_vec = embed([str(r["text"]) for r in own_rows], "safety-own-train")
     o_y = np.array([SAFETY_IDS[str(r["risk"])] for r in own_rows])
 
     def fit_with(cx: np.ndarray, cy: np.ndarray, keep: np.ndarray) -> dict[str, np.ndarray]:
-        x = np.vstack([cx, s_vec[keep], g_vec_all[g_pick], o_vec])
+        x = np.vstack([cx, s_vec[keep], g_vec, o_vec])
         y = np.concatenate([cy, s_y[keep], np.zeros(len(g_pick), dtype=int), o_y])
         w = np.concatenate(
             [
@@ -583,7 +641,7 @@ def train_safety(data: Path, store: dict[str, np.ndarray]) -> None:
                 np.full(len(o_y), SAFETY_OWN_WEIGHT),
             ]
         )
-        return fit(x, y, kind="multiclass", l2=3e-3, epochs=300, lr=5e-3, weights=w)
+        return cached_fit(x, y, w, kind="multiclass", l2=3e-3, epochs=300, lr=5e-3)
 
     # A C-SSRS user's label is about the user, not each sentence: most pieces of a person at
     # risk are ordinary. A first model ranks each at-risk user's pieces; only the riskiest third
@@ -605,16 +663,27 @@ def train_safety(data: Path, store: dict[str, np.ndarray]) -> None:
     fold = np.random.default_rng(SEED).integers(0, SAFETY_FOLDS, len(couples))
     piece_fold = np.repeat(fold, [e - s for s, e in c_spans])
     oof = np.zeros(len(couples))
+
+    def fold_fit(k: int) -> dict[str, np.ndarray]:
+        """Fold k's head (without fold k's texts); k == SAFETY_FOLDS: the final head."""
+        rows = piece_fold != k
+        return fit_with(c_vec[rows], c_y[rows], keep)
+
+    fitted = map_in_two(fold_fit, list(range(SAFETY_FOLDS + 1)))
     for k in range(SAFETY_FOLDS):
-        params = fit_with(c_vec[piece_fold != k], c_y[piece_fold != k], keep)
+        params = fitted[k]
         held = np.flatnonzero(fold == k)
         spans, offset = [], 0
         for i in held:
             s, e = c_spans[i]
             spans.append((offset, offset + e - s))
             offset += e - s
+        memory = (
+            np.vstack([c_vec[piece_fold != k], g_vec[:SAFETY_MEMORY_EVERYDAY]]),
+            np.concatenate([c_y[piece_fold != k], np.zeros(SAFETY_MEMORY_EVERYDAY, dtype=int)]),
+        )
         oof[held] = safety_text_scores(
-            params, c_vec[piece_fold == k], spans, [c_texts[i] for i in held]
+            params, c_vec[piece_fold == k], spans, [c_texts[i] for i in held], memory
         )
     everyday = np.array([r["risk"] == "none" and bool(r.get("hard")) for r in couples])
     at_risk = np.array([r["risk"] != "none" for r in couples])
@@ -625,10 +694,16 @@ def train_safety(data: Path, store: dict[str, np.ndarray]) -> None:
         f"risk texts flagged {np.mean(oof[at_risk] >= possible):.3f}, "
         f"clear {np.mean(oof[at_risk] >= clear):.3f}"
     )
-    params = fit_with(c_vec, c_y, keep)
+    params = fitted[SAFETY_FOLDS]
     for key, value in params.items():
         store[f"safety/{key}"] = value
     store["safety/bars"] = np.array([possible, clear])
+    # the written examples the nearest-neighbour vote reads (vectors of our train-split pieces)
+    store["safety/memory"] = np.vstack([c_vec, g_vec[:SAFETY_MEMORY_EVERYDAY]])
+    store["safety/memory_labels"] = np.concatenate(
+        [c_y, np.zeros(SAFETY_MEMORY_EVERYDAY, dtype=int)]
+    ).astype(np.float64)
+    store["safety/knn"] = np.array(SAFETY_KNN)
     print(
         f"  {len(couples)} couple texts, {int(keep.sum())} C-SSRS pieces, {len(g_pick)} "
         f"everyday comments, {len(own_rows)} older sentences"

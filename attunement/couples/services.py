@@ -26,6 +26,17 @@ def when_couple_ends(close: Callable[[Couple], object]) -> None:
         _on_couple_ended.append(close)
 
 
+# Apps that keep something about a person without a foreign key to cascade (safety events),
+# or that must note the deletion (the deletion ledger), register here from AppConfig.ready().
+_on_account_deleted: list[Callable[[User], object]] = []
+
+
+def when_account_deleted(forget: Callable[[User], object]) -> None:
+    """Have `forget(user)` run inside the transaction that deletes an account, before it goes."""
+    if forget not in _on_account_deleted:
+        _on_account_deleted.append(forget)
+
+
 class PairingError(DomainError):
     """A pairing that cannot happen; the message is safe to show to the person."""
 
@@ -159,4 +170,6 @@ def delete_account(*, user: User) -> None:
     """Delete a person and everything they wrote, at once. The partner is not notified and
     keeps what they wrote themselves."""
     leave_couple(user=user)
+    for forget in _on_account_deleted:
+        forget(user)
     user.delete()

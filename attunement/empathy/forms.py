@@ -30,6 +30,7 @@ class GuessForm(forms.Form):
         widget=forms.RadioSelect,
         label="How strong?",
         help_text="1 is barely there, 5 is very strong.",
+        error_messages={"required": "Choose how strong, from 1 to 5."},
     )
 
     def clean_feelings(self) -> list[str]:
@@ -48,10 +49,18 @@ class RoundForm(GuessForm):
     )
     from_check_in = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
+    def came_from_check_in(self) -> bool:
+        """Whether the form was filled in from a check-in. The hidden field posts back as the
+        text "False" when it was not, which a template would read as true."""
+        return bool(self.fields["from_check_in"].to_python(self["from_check_in"].value()))
+
 
 class MarkForm(forms.Form):
     marked = forms.ChoiceField(
-        choices=[c for c in Marked.choices if c[0]], widget=forms.RadioSelect, label="How close?"
+        choices=[c for c in Marked.choices if c[0]],
+        widget=forms.RadioSelect,
+        label="How close?",
+        error_messages={"required": "Choose how close the guess came."},
     )
 
 
@@ -59,6 +68,7 @@ class DisagreementForm(forms.Form):
     topic = forms.CharField(
         max_length=TOPIC_MAX,
         label="What was it about? (a few words both of you would recognise)",
+        error_messages={"required": "Give it a few words, so you both know which one it was."},
     )
 
 
@@ -67,6 +77,7 @@ class StoryForm(forms.Form):
         max_length=STORY_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         label="What I think it was like for you",
+        error_messages={"required": "Write a few lines from your partner's side first."},
     )
 
 
@@ -77,6 +88,7 @@ class RatingForm(forms.Form):
         widget=forms.RadioSelect,
         label="How well did it capture your side?",
         help_text="1 missed it, 5 got it completely.",
+        error_messages={"required": "Choose a number from 1 to 5."},
     )
     missed = forms.CharField(
         required=False,

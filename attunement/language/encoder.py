@@ -100,8 +100,19 @@ class Encoder:
         max_out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
         missing = _from_cache(texts, mean_out, max_out)
         if missing:
-            self._encode_into([texts[i] for i in missing], missing, mean_out, max_out)
-            _to_cache([texts[i] for i in missing], mean_out[missing], max_out[missing])
+            # A text that comes more than once in the call (the statement under each of its
+            # replies) is encoded once; its vector never depends on the others, so the copies
+            # are exactly what encoding each would give.
+            where: dict[str, list[int]] = {}
+            for i in missing:
+                where.setdefault(texts[i], []).append(i)
+            firsts = [rows[0] for rows in where.values()]
+            self._encode_into(list(where), firsts, mean_out, max_out)
+            for rows in where.values():
+                if len(rows) > 1:
+                    mean_out[rows[1:]] = mean_out[rows[0]]
+                    max_out[rows[1:]] = max_out[rows[0]]
+            _to_cache(list(where), mean_out[firsts], max_out[firsts])
         return mean_out, (max_out if with_max else max_out[:0])
 
     def _encode_into(

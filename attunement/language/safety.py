@@ -14,7 +14,7 @@ import numpy as np
 
 from . import text as t
 from .encoder import encode
-from .heads import get_heads, has_head, logits, softmax
+from .heads import FloatArray, get_heads, has_head, logits, softmax
 
 RISKS = ("none", "self_harm", "harm_to_others", "abuse")
 # The two bars (quiet line, care card) are picked by scripts/train_language.py on out-of-fold
@@ -54,8 +54,62 @@ _MORE_ABUSE = (
     r"(?:gets|becomes|turns|got) (?:violent|physical|rough)|hand over my (?:wages|money|"
     r"pay|salary|cards?)|takes? (?:all )?my (?:wages|pay|salary))\b"
 )
+# The indirect forms issue 10 lists (a plan or date, letters for after, a burden, searching for a
+# way, a height, not existing, burning; control through photos, children, images, outing, papers,
+# money and the phone; strangulation; sexual coercion; fear of a partner's drinking; one's own
+# urges), written as general phrasings, checked against the train split only.
+_INDIRECT_SELF_HARM = (
+    r"\b(?:when|after|once) i'?m (?:gone|not (?:here|around) any ?more)\b|"
+    r"\b(?:easier|better|kinder|simpler) (?:for (?:everyone|everybody|you|all of you) )?"
+    r"(?:if i (?:just )?(?:wasn't|weren't|was not|didn't exist|disappeared|was gone)|not to "
+    r"exist|to not exist|to stop existing)\b|\b(?:stop|quit) existing\b|"
+    r"\bdon't want to (?:exist|be around|be here) any ?more\b|"
+    r"\b(?:everyone|everybody|you|they|the kids|my family)(?:'d| would)? (?:all )?be "
+    r"(?:better|happier|fine|free) (?:off )?without me\b|"
+    r"\b(?:i'?m|i am) (?:just )?(?:a|such a|the) (?:burden|dead weight|drain on)\b|"
+    r"\b(?:painless|quickest|easiest|quick|easy) (?:way|ways|method|methods) to (?:die|go|end "
+    r"it|do it)\b|\blethal dose\b|\bhow (?:high|far) (?:a )?(?:drop|fall|jump)\b|"
+    r"\b(?:thinking|thought|think) (?:about|of) (?:jumping|stepping off|letting go|driving "
+    r"into|stepping in front)\b|\bburn(?:ed|t|ing)? (?:myself|my (?:arms?|legs?|skin|wrists?|"
+    r"thighs?|stomach))\b|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my )?(?:pills|"
+    r"tablets|meds)\b|\b(?:picked|chosen|chose|set) (?:a|the) (?:date|day|night)\b.*\b(?:it|"
+    r"go|end|over)\b"
+)
+_INDIRECT_HARM = (
+    r"\b(?:urges?|urged|wanting|want(?:ed)?|itching) to (?:hurt|hit|strangle|choke|kill|smack|"
+    r"slap|punch|shake|stab) (?:him|her|them|you|my|the|someone|somebody)\b|"
+    r"\b(?:scared|afraid|frightened|terrified) of (?:myself|what i'?m becoming)\b|"
+    r"\bi (?:shook|smacked|slapped|grabbed|choked|shoved|strangled|kicked) (?:the baby|my "
+    r"(?:son|daughter|kid|child|baby|boy|girl|wife|husband|partner|boyfriend|girlfriend))\b|"
+    r"\b(?:threw|thrown|chucked|hurled|flung) (?:a|the|my|his|her|their) \w+ (?:at|towards?) "
+    r"(?:him|her|them|his|her|their|you)\b|\bput my fist through\b"
+)
+_INDIRECT_ABUSE = (
+    r"\b(?:makes? me|have to|has me|wants?|demands?) (?:\w+ ){0,3}(?:photo|picture|pic|selfie|"
+    r"video)s? (?:of me )?every (?:hour|\d+ min\w*|half hour|few minutes)\b|"
+    r"\bprove (?:where i am|(?:i'm|i am|i was) (?:at|where|not with))\b|"
+    r"\b(?:take|taking|took) (?:the|my|our) (?:kids|children|son|daughter|baby) (?:away|from "
+    r"me|abroad)\b|\bnever see (?:the|my|our) (?:kids|children|son|daughter|baby) again\b|"
+    r"\b(?:share|post|send|leak|show|spread)\w* (?:my|our|those|the) (?:private |intimate |"
+    r"naked )?(?:nudes|naked (?:photos|pictures|pics)|intimate (?:photos|pictures|videos|vids)|"
+    r"private (?:photos|pictures|pics|videos|vids))\b|\b(?:threaten\w* to|going to|will|"
+    r"could) out me\b|\btell (?:my (?:family|parents|boss|mum|mom|dad)|everyone) (?:that )?"
+    r"i'?m (?:gay|trans|bi|lesbian|queer)\b|\b(?:get me|have me|i'?ll be|i will be|i'd be) "
+    r"deported\b|\b(?:visa|papers|status|sponsorship) (?:depends|depend) on (?:him|her|them)\b|"
+    r"\b(?:cancel|withdraw|stop) my (?:visa|sponsorship|papers)\b|\b(?:smashed|broke|hid|"
+    r"hides|keeps|took|takes) my phone\b(?! (?:screen|case|charger))|"
+    r"\bhave to ask (?:him|her|them) for (?:money|cash)\b|"
+    r"\b(?:hands?|arm) (?:round|around|on|across) my (?:neck|throat)\b|\b(?:squeez|press)\w* "
+    r"my (?:neck|throat)\b|\b(?:even (?:when|though|if)|after) i (?:say|said|tell|told "
+    r"(?:him|her|them)) no\b|\bmakes? me (?:have sex|sleep with)\b|\b(?:pressur|guilt|forc)\w* "
+    r"me into (?:sex|sleeping with|sexual)\b|\b(?:scared|afraid|frightened|terrified) (?:of "
+    r"(?:him|her|them) )?when (?:he|she|they)(?:'s|'re| is| are| has| have)? (?:been )?"
+    r"(?:drinking|drunk|had a few)\b|\bwhen (?:he|she|they) drinks?,? i (?:hide|lock|go quiet|"
+    r"keep out|take the (?:kids|children))\b"
+)
 _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "self_harm": [
+        (re.compile(_INDIRECT_SELF_HARM), 0.7),
         (
             re.compile(
                 r"\b(?:kill(?:ing)? myself|end(?:ing)? (?:my|it) (?:life|all)|take my (?:own )?"
@@ -112,6 +166,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     ],
     "harm_to_others": [
         (re.compile(_MORE_HARM), 0.7),
+        (re.compile(_INDIRECT_HARM), 0.7),
         (
             re.compile(
                 rf"\b{_ME} (?:'m |am )?(?:going to|gonna|will|want to|could|swear i'll|might|"
@@ -146,6 +201,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     ],
     "abuse": [
         (re.compile(_MORE_ABUSE), 0.65),
+        (re.compile(_INDIRECT_ABUSE), 0.7),
         (
             re.compile(
                 rf"\b{_PARTNER} (?:\w+ )?(?:hits?|hit|punch(?:es|ed)?|push(?:es|ed)|"
@@ -213,10 +269,44 @@ _IDIOMS = re.compile(
 _FIGURES_OF_SPEECH = re.compile(
     r"\b(?:(?:is|are|was|were|it's|that's|you're|you are) (?:literally )?kill(?:ing|ed) me|"
     r"kill(?:ed|ing) it|dying (?:to|for|of)|(?:could|would|'d) kill for|died laughing|"
-    r"die of (?:embarrassment|laughter|shame)|hit me with (?:a|an|the|some|this) (?:surprise|news|"
-    r"question|joke|request|bill|idea|song|party|present|gift)\w*)\b",
+    r"die of (?:embarrassment|laughter|shame))\b",
     re.IGNORECASE,
 )
+# "She hit me with a surprise party" means "a surprise party": the doer and the verb go, what
+# it was about stays.
+_HIT_ME_WITH = re.compile(
+    r"\b(?:(?:he|she|they|you|we|\w+) )?hit me with ((?:a|an|the|some|this) (?:surprise|news|"
+    r"question|joke|request|bill|idea|song|party|present|gift)\w*)",
+    re.IGNORECASE,
+)
+
+# Casual and text-speak spellings, written out before the cues and the encoder read a text, so
+# that "i wanna die" reads like "I want to die" and "kms" like "kill myself" (the encoder learned
+# from edited text and reads most of these as noise).
+_CASUAL: dict[str, str] = dict(
+    entry.split(":", 1)
+    for entry in (
+        "wanna:want to, wana:want to, wann:want to, gonna:going to, gona:going to, "
+        "gotta:have to, u:you, ya:you, ur:your, r:are, im:i'm, ive:i've, dont:don't, cant:can't, "
+        "wont:won't, didnt:didn't, doesnt:doesn't, isnt:isn't, wasnt:wasn't, wouldnt:wouldn't, "
+        "shouldnt:shouldn't, couldnt:couldn't, havent:haven't, thats:that's, whats:what's, "
+        "theres:there's, hes:he's, shes:she's, theyre:they're, youre:you're, youd:you'd, "
+        "itll:it'll, id:i'd, cuz:because, cos:because, coz:because, bc:because, pls:please, "
+        "plz:please, tmrw:tomorrow, tmr:tomorrow, nite:night, rn:right now, tbh:to be honest, "
+        "smth:something, sth:something, abt:about, wd:would, shd:should, w:with, n:and, "
+        "bf:boyfriend, gf:girlfriend, ppl:people, sry:sorry, idk:i don't know, b4:before, "
+        "thru:through, tho:though, bday:birthday, kms:kill myself, kys:kill yourself, "
+        "unalive:kill, unaliving:killing, unalived:killed, myslef:myself, mysef:myself, "
+        "dieee:die, ded:dead"
+    ).split(", ")
+)
+_CASUAL_WORD = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, _CASUAL)) + r")(?![\w'])", re.I)
+
+
+def written_out(text: str) -> str:
+    """`text` with casual spellings written out ("i wanna die" -> "i want to die")."""
+    return _CASUAL_WORD.sub(lambda m: _CASUAL[m.group(1).lower()], text)
+
 
 LEVELS = ("none", "possible", "clear")
 
@@ -246,7 +336,8 @@ def pieces(text: str) -> list[str]:
     read however long it is (the encoder itself stops at 256 tokens)."""
     out: list[str] = []
     current: list[str] = []
-    for sentence in t.sentences(_FIGURES_OF_SPEECH.sub(" ", text)):
+    plain = _HIT_ME_WITH.sub(r"\1", written_out(text))
+    for sentence in t.sentences(_FIGURES_OF_SPEECH.sub(" ", plain)):
         tokens = sentence.split()
         for start in range(0, len(tokens), _PIECE_WORDS):
             chunk = tokens[start : start + _PIECE_WORDS]
@@ -269,7 +360,7 @@ def bars() -> tuple[float, float]:
 
 
 def cue_scores(text: str) -> dict[str, float]:
-    core = _IDIOMS.sub(" ", t.normalise(text))
+    core = _IDIOMS.sub(" ", t.normalise(written_out(text)))
     scores: dict[str, float] = {}
     for risk, cues in _CUES.items():
         miss = 1.0
@@ -278,6 +369,62 @@ def cue_scores(text: str) -> dict[str, float]:
                 miss *= 1.0 - weight
         scores[risk] = 1.0 - miss
     return scores
+
+
+def learned_score(piece_risks: FloatArray) -> float:
+    """The learned part of a text's score from its pieces' risks: the riskiest piece."""
+    return float(np.max(piece_risks))
+
+
+_BLOCK = 32
+
+
+def neighbour_probs(
+    vectors: FloatArray, memory: FloatArray, labels: FloatArray, k: int, temperature: float
+) -> tuple[FloatArray, FloatArray]:
+    """For each vector, how the k written examples nearest to it (cosine) are labelled: the
+    share of each of RISKS, each neighbour weighted by exp(similarity / temperature); and the
+    similarity of the nearest one.
+
+    Similarities are computed in blocks of a fixed 32 rows (the last block padded with zeros),
+    so every row goes through the same matrix product whatever the size of its batch, and a
+    text's neighbours never depend on the rest of its batch."""
+    out = np.zeros((len(vectors), len(RISKS)))
+    nearest = np.zeros(len(vectors))
+    k = min(k, len(memory))
+    ids = labels.astype(int)
+    for start in range(0, len(vectors), _BLOCK):
+        block = np.zeros((_BLOCK, vectors.shape[1]))
+        rows = vectors[start : start + _BLOCK]
+        block[: len(rows)] = rows
+        sims_block = block @ memory.T
+        for offset in range(len(rows)):
+            sims = sims_block[offset]
+            top = np.argpartition(-sims, k - 1)[:k]
+            weights = np.exp((sims[top] - sims[top].max()) / temperature)
+            np.add.at(out[start + offset], ids[top], weights)
+            out[start + offset] /= weights.sum()
+            nearest[start + offset] = sims[top].max()
+    return out, nearest
+
+
+def blend(head: FloatArray, near: FloatArray, mix: float) -> FloatArray:
+    """The head's probabilities and the neighbours' vote, the vote weighing `mix`."""
+    out: FloatArray = mix * near + (1.0 - mix) * head
+    return out
+
+
+def piece_probs(vectors: FloatArray) -> FloatArray:
+    """The probability of each of RISKS for each piece: the head's softmax, blended with how the
+    nearest of our written couple texts are labelled when the head file holds them."""
+    heads = get_heads()
+    probs = softmax(logits("safety", vectors))
+    memory = heads.get("safety/memory")
+    if memory is None:
+        return probs
+    k, temperature, mix = (float(v) for v in heads["safety/knn"])
+    near, _ = neighbour_probs(vectors, memory, heads["safety/memory_labels"], int(k), temperature)
+    return blend(probs, near, mix)
 
 
 def analyze_safety_batch(texts: list[str]) -> list[SafetyResult]:
@@ -292,7 +439,7 @@ def analyze_safety_batch(texts: list[str]) -> list[SafetyResult]:
         all_pieces.extend(parts)
     if has_head("safety"):
         vectors = encode(all_pieces).astype(np.float64)
-        probs = softmax(logits("safety", vectors))
+        probs = piece_probs(vectors)
     else:
         probs = np.zeros((len(all_pieces), len(RISKS)))
         probs[:, 0] = 1.0
@@ -301,7 +448,7 @@ def analyze_safety_batch(texts: list[str]) -> list[SafetyResult]:
     for (start, end), text in zip(spans, texts, strict=True):
         part = probs[start:end]
         riskiest = int(np.argmax(1.0 - part[:, 0]))
-        learned = float(1.0 - part[riskiest, 0])
+        learned = learned_score(1.0 - part[:, 0])
         cues = cue_scores(text)
         # the kind: the head's probability of each risk on the riskiest piece, joined with that
         # risk's cue by noisy-or

@@ -17,6 +17,8 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.db import models
 
+from attunement.lib.files import private_dir, private_file
+
 if TYPE_CHECKING:
     from django.db.models.expressions import Combinable
 
@@ -36,14 +38,20 @@ def key_file_path() -> Path:
 def _encrypted_rows_exist() -> bool:
     """Whether any encrypted free text is stored (a few queries; run only when no key exists)."""
     from django.apps import apps
-    from django.db import DatabaseError
+    from django.db import DatabaseError, transaction
 
     for model in apps.get_models():
         for f in model._meta.concrete_fields:
             if isinstance(f, EncryptedTextField):
                 try:
-                    if model._default_manager.exclude(**{f.name: ""}).exists():
-                        return True
+                    # A pattern lookup leaves its value unprepared: nothing is encrypted (and
+                    # no key asked for) to check whether encrypted values are stored. In a
+                    # savepoint: inside a migration on PostgreSQL, a missing table must not
+                    # abort the migration's own transaction.
+                    with transaction.atomic():
+                        rows = model._default_manager.filter(**{f"{f.name}__startswith": PREFIX})
+                        if rows.exists():
+                            return True
                 except DatabaseError:  # not migrated yet: nothing stored
                     return False
     return False
@@ -61,14 +69,14 @@ def ensure_key_file() -> Path | None:
         return None
     path = key_file_path()
     if path.exists():
-        return path
+        return private_file(path)  # 0600, also for a file an older version left readable
     if _encrypted_rows_exist():
         raise MissingKeyError(
             f"The database holds encrypted notes, but the key file {path} is missing. "
             f"Restore {KEY_FILE_NAME} from your backup into the data folder (or set "
             "ENCRYPTION_KEYS): a new key could not read what is stored."
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     tmp = path.with_name(f".{KEY_FILE_NAME}.{os.getpid()}.{secrets.token_hex(4)}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
@@ -141,3 +149,33 @@ class EncryptedTextField(_TextField):
         if value in (None, ""):
             return value
         return decrypt(value)
+
+
+# For the type checker the attribute is a bool; at run time it is an encrypted text column.
+if TYPE_CHECKING:
+    _EncryptedBoolBase = models.Field[bool | Combinable, bool]
+else:
+    _EncryptedBoolBase = EncryptedTextField
+
+
+class EncryptedBooleanField(_EncryptedBoolBase):
+    """A yes/no stored encrypted (a fresh ciphertext each time), for facts such as "this
+    person's safety check suggested risk" that a leaked database file must not reveal.
+    It cannot be filtered on in SQL: read the rows and decide in Python."""
+
+    def get_prep_value(self, value: object) -> object:
+        if value is None:
+            return None
+        return encrypt("1" if value in (True, "1", "true", "True") else "0")
+
+    def from_db_value(
+        self, value: str | None, expression: object, connection: object
+    ) -> bool | None:
+        if value in (None, ""):
+            return None
+        return decrypt(value) == "1"
+
+    def to_python(self, value: object) -> object:
+        if isinstance(value, bool) or value is None:
+            return value
+        return str(value) in ("1", "true", "True")

@@ -10,11 +10,15 @@ JOINT_OFF_MESSAGE = "Some exercises aren't available right now."
 
 
 def joint_exercises_allowed(couple: Couple | None) -> bool:
-    """False when a partner's private safety screen suggests risk: exercises that could escalate
-    (typed conflict conversations, perspective-taking about disagreements) are then off for the
-    couple, with a neutral message that says neither why nor who (JOINT_OFF_MESSAGE)."""
+    """Exercises that could escalate (typed conversations on medium and hard topics) are on for
+    a couple only once both partners have taken the private safety check and neither's latest
+    answers suggest risk. Until then both see the same neutral message (JOINT_OFF_MESSAGE).
+
+    "Not taken yet" and "at risk" are the same state on purpose: when one partner answers at
+    risk, the other's pages and API do not change at all, so nothing can be inferred from them
+    (docs/safety.md, "What the partner can infer")."""
     from attunement.safety import services
 
     if couple is None:
         return True
-    return not services.couple_has_risk(couple)
+    return services.couple_is_clear(couple)

@@ -7,6 +7,7 @@ who or why. Nothing here is registered in the admin.
 
 import json
 import uuid
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from attunement.couples.models import Couple, OwnedContent, Visibility
-from attunement.lib.crypto import EncryptedTextField
+from attunement.lib.crypto import EncryptedBooleanField, EncryptedTextField
 
 JOURNAL_MAX = 10_000
 
@@ -46,7 +47,8 @@ class ScreenResult(models.Model):
     couple = models.ForeignKey(Couple, models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     skipped = models.BooleanField(default=False)
-    at_risk = models.BooleanField(default=False)
+    # Encrypted: a leaked database file must not say who answered "at risk" (never filter on it).
+    at_risk = EncryptedBooleanField(default=False)
     answers = EncryptedTextField(blank=True)  # JSON {item id: 0..3}
 
     class Meta:
@@ -75,11 +77,25 @@ class ScreenResult(models.Model):
         }
 
 
-class SafetyEvent(models.Model):
-    """Free text that the safety analyzer flagged. Never the text itself: what, how sure, where."""
+def start_of_day(moment: datetime) -> datetime:
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+
+def start_of_today() -> datetime:
+    return start_of_day(timezone.now())
+
+
+class SafetyEvent(models.Model):
+    """Free text that the safety analyzer flagged. Never the text itself: what, how sure, where.
+
+    Who was flagged is not in plain sight: `writer` holds the person's id encrypted (no foreign
+    key), and the time is kept to the day, so a leaked database file can neither name the person
+    nor match the event to the text they saved at that moment. Read through
+    `safety.services.events_of(user)`.
+    """
+
+    writer = EncryptedTextField()
+    created_at = models.DateTimeField(default=start_of_today)
     kind = models.CharField(max_length=16, choices=Risk.choices)
     score = models.FloatField()
     where = models.CharField(max_length=60, blank=True)  # the write, e.g. "support.check_in"
@@ -89,6 +105,21 @@ class SafetyEvent(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+    @property
+    def owner_id(self) -> int | None:
+        return int(self.writer) if self.writer else None
+
+    @property
+    def owner(self) -> Any:
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.filter(pk=self.owner_id or 0).first()
+
+    @owner.setter
+    def owner(self, user: Any) -> None:
+        """`SafetyEvent(owner=person)` seals the person's id into `writer`."""
+        self.writer = str(user.pk)
 
 
 class JournalEntry(OwnedContent):

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from attunement import content
@@ -66,19 +66,23 @@ def has_screen_in_current_couple(user: User) -> bool:
     return couple is not None and ScreenResult.objects.filter(owner=user, couple=couple).exists()
 
 
-def couple_has_risk(couple: Couple) -> bool:
-    """Whether either current member's latest answered screen suggests risk. One query."""
+def couple_is_clear(couple: Couple) -> bool:
+    """Whether every current member has answered the private screen and none's latest answer
+    suggests risk. One query; `at_risk` is decrypted here because it is stored encrypted.
+
+    "Not taken yet" and "at risk" give the same False on purpose: what a partner sees never
+    turns because of the other's answers alone (docs/safety.md, "What the partner can infer").
+    """
     latest = (
         ScreenResult.objects.filter(owner=OuterRef("user_id"), skipped=False)
         .order_by("-created_at", "-id")
         .values("at_risk")[:1]
     )
-    return (
-        Membership.objects.filter(couple=couple, left_at__isnull=True)
-        .annotate(latest_at_risk=Subquery(latest))
-        .filter(latest_at_risk=True)
-        .exists()
+    members = Membership.objects.filter(couple=couple, left_at__isnull=True).annotate(
+        latest_at_risk=Subquery(latest, output_field=ScreenResult._meta.get_field("at_risk"))
     )
+    answers = list(members.values_list("latest_at_risk", flat=True))
+    return len(answers) == 2 and all(at_risk is False for at_risk in answers)
 
 
 def record_event(
@@ -88,7 +92,7 @@ def record_event(
     if kind not in Risk.values or level not in Level.values:
         raise SafetyError(f"Unknown risk kind or level {kind!r} {level!r}")
     return SafetyEvent.objects.create(
-        owner=user,
+        writer=str(user.pk),
         kind=kind,
         level=level,
         score=max(0.0, min(1.0, float(score))),
@@ -96,7 +100,23 @@ def record_event(
     )
 
 
-MISREAD_WITHIN = timedelta(days=1)
+def events_of(user: User, events: QuerySet[SafetyEvent] | None = None) -> list[SafetyEvent]:
+    """The person's own events among `events` (all by default), newest first. The writer is
+    stored encrypted, so this reads the rows and keeps the person's in Python: events are rare
+    (only flagged writes), and callers narrow `events` by time where they can."""
+    rows = SafetyEvent.objects.all() if events is None else events
+    return [event for event in rows if event.writer == str(user.pk)]
+
+
+def forget_events_of(user: User) -> int:
+    """Delete the person's events (account deletion: there is no foreign key to cascade)."""
+    ids = [event.pk for event in events_of(user)]
+    SafetyEvent.objects.filter(pk__in=ids).delete()
+    return len(ids)
+
+
+# Event times are kept to the day, so "the last day" looks back two calendar days at most.
+MISREAD_WITHIN = timedelta(days=2)
 
 
 @transaction.atomic
@@ -104,13 +124,13 @@ def mark_misread(*, user: User) -> bool:
     """ "This isn't what I meant": the person's latest flag (of the last day) counts as a false
     alarm. Only that it happened is kept, for the host's count; nothing else changes."""
     now = timezone.now()
-    latest = (
-        SafetyEvent.objects.select_for_update()
-        .filter(owner=user, misread_at__isnull=True, created_at__gte=now - MISREAD_WITHIN)
-        .first()
+    recent = SafetyEvent.objects.select_for_update().filter(
+        misread_at__isnull=True, created_at__gte=now - MISREAD_WITHIN
     )
-    if latest is None:
+    own = events_of(user, recent)
+    if not own:
         return False
+    latest = own[0]
     latest.misread_at = now
     latest.save(update_fields=["misread_at"])
     return True

@@ -8,6 +8,7 @@ urlpatterns = [
     path("safety/screen/skip/", views.screen_skip, name="safety_screen_skip"),
     path("safety/screen/<uuid:uuid>/", views.screen_result, name="safety_screen_result"),
     path("safety/quick-exit/", views.quick_exit_info, name="quick_exit"),
+    path("safety/exit/", views.quick_exit_go, name="quick_exit_go"),
     path("safety/misread/", views.misread, name="safety_misread"),
     path("journal/", views.journal, name="journal"),
     path("journal/<uuid:uuid>/", views.journal_entry, name="journal_entry"),

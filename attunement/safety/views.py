@@ -1,6 +1,8 @@
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -80,6 +82,20 @@ def screen_skip(request: SignedInRequest) -> HttpResponse:
 @require_GET
 def quick_exit_info(request: HttpRequest) -> HttpResponse:
     return render(request, "safety/quick_exit.html")
+
+
+@require_GET
+def quick_exit_go(request: HttpRequest) -> HttpResponse:
+    """Quick exit, with or without JavaScript: sign out, have the browser drop this site's
+    cookies and cached pages (Clear-Site-Data; honoured on HTTPS and localhost), then go to the
+    neutral site. Back, or the site from history, then shows the sign-in page, never the
+    journal. A plain GET on purpose: it must work from a plain link, and signing someone out is
+    all a forged link could do."""
+    logout(request)
+    response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
+    response["Clear-Site-Data"] = '"cache", "cookies"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -12,6 +12,7 @@ from attunement.differences import demo as differences_demo
 from attunement.empathy import demo as empathy_demo
 from attunement.insights import demo as insights_demo
 from attunement.listening import demo as listening_demo
+from attunement.safety import demo as safety_demo
 from attunement.sharing import demo as sharing_demo
 from attunement.support import demo as support_demo
 from attunement.together import demo as together_demo
@@ -20,6 +21,7 @@ PASSWORD = "attunement-demo-2026"
 PEOPLE = [("alex@example.com", "Alex"), ("sam@example.com", "Sam")]
 # Each strategy seeds its own history: seed(alex, sam, couple, days).
 SEEDERS = [
+    safety_demo.seed,
     support_demo.seed,
     sharing_demo.seed,
     listening_demo.seed,

@@ -69,6 +69,19 @@ class AccountAdapter(BaseAccountAdapter):
 
 
 class MFAAdapter(DefaultMFAAdapter):
+    # allauth's messages speak of "two-factor authentication"; the pages call it two-step login.
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": "That code didn't work. App codes change every 30 seconds: "
+        "type the one it shows now.",
+        "add_email_blocked": "Turn off two-step login before adding another email address.",
+        "cannot_delete_authenticator": "Two-step login can't be turned off right now.",
+        "cannot_generate_recovery_codes": "Turn on two-step login first: "
+        "recovery codes come with it.",
+        "unverified_email": "Confirm your email address first (look for our email), "
+        "then turn on two-step login.",
+    }
+
     def build_totp_svg(self, url: str) -> str:
         # The project's own QR drawing (segno), drawn on the server.
         return str(qr_svg(url, title="QR code for your authenticator app"))

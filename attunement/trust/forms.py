@@ -15,16 +15,21 @@ class TokenForm(forms.Form):
         max_length=60,
         label="Name this token",
         help_text="For example: my phone's widget.",
-        error_messages={"required": "Give the token a name, so you know which app uses it."},
+        error_messages={"required": "Give it a name, so you can tell your tokens apart."},
     )
     days = forms.TypedChoiceField(
-        choices=EXPIRY_CHOICES, coerce=int, initial=TOKEN_DAYS_DEFAULT, label="Works for"
+        choices=EXPIRY_CHOICES,
+        coerce=int,
+        initial=TOKEN_DAYS_DEFAULT,
+        label="Works for",
+        error_messages={"required": "Choose how long the token keeps working."},
     )
     scope = forms.ChoiceField(
         choices=PersonalToken.Scope.choices,
         initial=PersonalToken.Scope.READ,
         widget=forms.RadioSelect,
         label="What it may do",
+        error_messages={"required": "Choose what the token may do: only read, or also write."},
     )
 
 

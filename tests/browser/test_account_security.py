@@ -74,7 +74,7 @@ def test_adding_an_email_address_asks_for_the_password_first(people):
     page.get_by_role("button", name="Add address").click()
     confirm_its_me(page)
     page.wait_for_url(re.compile(r"/accounts/email/"))
-    expect(page.get_by_text("Confirmation email sent to kit.new@example.com.")).to_be_visible()
+    expect(page.get_by_text("We've sent a link to kit.new@example.com")).to_be_visible()
     expect(page.get_by_label(re.compile("kit.new@example.com"))).to_be_visible()
 
 
@@ -99,3 +99,15 @@ def test_ending_another_session_from_the_sessions_page(people):
     phone.wait_for_url(re.compile(r"/accounts/login/"))
     laptop.goto("/today/")
     expect(laptop.get_by_role("heading", name="Hello, Jo")).to_be_visible()
+
+
+def test_a_token_with_a_long_unbroken_name_fits_a_phone_screen(people):
+    page = people(**PHONE)
+    sign_up(page, "robin.tokens@example.com", "Robin")
+    page.goto("/settings/tokens/")
+    page.get_by_label("Name this token").fill("x" * 60)
+    page.get_by_role("button", name="Create token").click()
+    confirm_its_me(page)
+    expect(page.get_by_text("Your new token")).to_be_visible()
+    shot(page, "token-long-name")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

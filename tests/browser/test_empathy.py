@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from attunement.empathy import quiz
+from attunement.safety import demo as safety_demo
 from attunement.support.models import CheckIn
 from tests.browser.conftest import assert_accessible
 from tests.browser.helpers import PASSWORD, log_in
@@ -21,7 +22,10 @@ def make_people():
     for person in (alex, sam):
         person.set_password(PASSWORD)
         person.save(update_fields=["password"])
-    pair(alex, sam)
+    couple = pair(alex, sam)
+    # Both have taken the private safety check (nothing at risk): perspective-taking is a joint
+    # exercise, open only then (docs/safety.md).
+    safety_demo.seed(alex, sam, couple, 0)
     return alex
 
 

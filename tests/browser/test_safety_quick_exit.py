@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
-from tests.browser.helpers import sign_up
+from tests.browser.helpers import log_in, sign_up
 
 NEUTRAL = re.compile(r"/health/$")
 
@@ -56,7 +56,10 @@ def test_quick_exit_by_button_shift_three_times_and_hidden_link(people, neutral)
     page.go_back()
     _shows_the_neutral_page(page)
 
-    # Coming back on purpose (a typed address) works as usual.
+    # Quick exit signed Quinn out: coming back on purpose means signing in again.
+    page.goto("/today/")
+    expect(page).to_have_url(re.compile("/accounts/login/"))
+    log_in(page, "quinn.safety@example.com")
     page.goto("/today/")
     expect(page.get_by_role("heading", name=re.compile("Hello"))).to_be_visible()
 
@@ -86,3 +89,41 @@ def test_a_crisis_in_the_journal_shows_care_and_the_screen_is_private(people, ne
     page.get_by_role("button", name="Save my answers").click()
     expect(page.get_by_text("Nothing here suggests")).to_be_visible()
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_back_after_quick_exit_never_shows_the_journal(browser, live_server, neutral, javascript):
+    """Issue 12, item 14: with JavaScript off, Back used to show the full journal again."""
+    from attunement.safety.models import JournalEntry
+    from tests.browser.helpers import log_in
+    from tests.conftest import PASSWORD, make_user
+
+    person = make_user("jo.exit@example.com", "Jo")
+    JournalEntry.objects.create(owner=person, text="lanterns-in-the-journal")
+    context = browser.new_context(
+        base_url=live_server.url,
+        java_script_enabled=javascript,
+        viewport={"width": 390, "height": 844},
+    )
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        log_in(page, "jo.exit@example.com", PASSWORD)
+        page.goto("/journal/")
+        expect(page.get_by_text("lanterns-in-the-journal")).to_be_visible()
+        page.screenshot(path=f"/tmp/shots-trust-data/journal-before-exit-{javascript}.png")
+
+        page.get_by_role("link", name="Exit this page", exact=True).click()
+        _shows_the_neutral_page(page)
+        page.go_back()
+        page.wait_for_load_state()
+        assert "lanterns-in-the-journal" not in page.content()
+        assert re.search(r"/health/$|/accounts/login/", page.url), page.url
+        page.screenshot(path=f"/tmp/shots-trust-data/back-after-exit-{javascript}.png")
+
+        # Signed out: the journal from history, or typed, asks for the password again.
+        page.goto("/journal/")
+        assert "/accounts/login/" in page.url
+        assert "lanterns-in-the-journal" not in page.content()
+    finally:
+        context.close()

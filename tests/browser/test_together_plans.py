@@ -40,6 +40,7 @@ def test_both_swipe_a_match_appears_one_plans_both_see_it_and_download_it(people
 
     # Alex marks the first card yes, and a second one no.
     alex.goto("/today/")
+    alex.locator("summary", has_text="More").click()  # the practices sit in the nav's menu
     alex.get_by_role("link", name="Together", exact=True).click()
     assert_accessible(alex)
     alex.get_by_role("link", name="Mark activities").click()

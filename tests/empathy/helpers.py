@@ -43,7 +43,20 @@ def revealed_quiz_round(alice: User, bob: User) -> QuizRound:
 
 
 def disagreement(alice: User) -> Disagreement:
+    """A disagreement started by `alice`, once both partners have taken the safety check."""
+    from tests.safety.conftest import take_screen
+
+    partner = access.partner_of(alice)
+    for person in (alice, partner):
+        if person is not None and not person_took_check(person):
+            take_screen(person, at_risk=False)
     return services.start_disagreement(user=alice, topic=TOPIC)
+
+
+def person_took_check(person: User) -> bool:
+    from attunement.safety.models import ScreenResult
+
+    return ScreenResult.objects.filter(owner=person, skipped=False).exists()
 
 
 def both_stories(alice: User, bob: User) -> Disagreement:

@@ -95,6 +95,15 @@ def alices_revealed_story(w: World) -> tuple[dict, dict]:
     return {"uuid": alices_story(d, w.alice).uuid}, {}
 
 
+def both_checked(w: World) -> tuple[dict, dict]:
+    """Both partners took the safety check: perspective-taking is open (docs/safety.md)."""
+    from tests.safety.conftest import take_screen
+
+    take_screen(w.alice, at_risk=False)
+    take_screen(w.bob, at_risk=False)
+    return {}, {"topic": "the holidays"}
+
+
 def open_disagreement(w: World) -> tuple[dict, dict]:
     return {"uuid": disagreement(w.alice).uuid}, {}
 
@@ -174,7 +183,7 @@ ROUTES = [
         "empathy_perspective#post",
         NO_COUPLE,
         method="POST",
-        setup=lambda w: ({}, {"topic": "the holidays"}),
+        setup=both_checked,
     ),
     Route("empathy_disagreement", couples(200), setup=sealed_story, **SEALED),
     Route("empathy_disagreement#revealed", couples(200), setup=revealed_stories, content=SECRET),
@@ -276,7 +285,7 @@ ROUTES = [
         couples(201, 401, ex=409, stranger=409),
         method="POST",
         json=True,
-        setup=lambda w: ({}, {"topic": "the holidays"}),
+        setup=both_checked,
     ),
     Route(f"GET {API}/disagreements/{{uuid}}", couples(200, 401), setup=sealed_story, **SEALED),
     Route(

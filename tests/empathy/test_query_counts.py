@@ -69,6 +69,10 @@ def _fill(alice, bob, couple, n: int) -> None:
         )
     quiz.save_self_answer(user=alice, item_id="pq-002", value="soup")
     services.start_round(user=bob, feelings=["anxious"], intensity=3)
+    from tests.safety.conftest import take_screen
+
+    take_screen(alice, at_risk=False)  # perspective-taking opens once both took the check
+    take_screen(bob, at_risk=False)
     d = services.start_disagreement(user=alice, topic="the latest")
     services.write_story(user=alice, disagreement=d, text="You felt tired.")
 

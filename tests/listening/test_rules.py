@@ -44,6 +44,8 @@ def test_a_third_caller_cannot_skip_the_safety_gate(alice, bob, couple) -> None:
 
 
 def test_the_service_looks_up_the_topics_level(alice, bob, couple) -> None:
+    take_screen(alice, at_risk=False)  # medium and hard typed topics open once both have
+    take_screen(bob, at_risk=False)
     assert start(alice, topic_id=MEDIUM).level == "medium"
     own = start(alice, topic_id="", own_topic="  Our holiday  ")
     assert (own.level, own.own_topic) == ("own", "Our holiday")
@@ -93,6 +95,8 @@ def test_every_free_text_write_is_screened_once_by_its_service(
         "attunement.safety.screening.screen",
         lambda *, user, text, where: screened.append((user.name, text, where)),
     )
+    take_screen(alice, at_risk=False)  # an own topic counts as hard: both must have the check
+    take_screen(bob, at_risk=False)
     c = start(alice, topic_id="", own_topic="Our Sundays")
     services.send_piece(user=alice, conversation=fresh(c), text=PIECE)
     services.send_reflection(user=bob, conversation=fresh(c), text=REFLECTION)

@@ -51,6 +51,7 @@ ROUTES = [
     Route("safety_screen_skip", signed_in(302), method="POST"),
     Route("safety_screen_result", owner_only(), setup=screen_result),
     Route("quick_exit", everyone(200)),
+    Route("quick_exit_go", everyone(302)),  # signs out, then the neutral site
     Route("safety_misread", signed_in(302), method="POST", setup=flagged),
     Route("journal", signed_in(200), setup=journal_listed, content=NOTE, sees=("owner",)),
     Route("journal#post", signed_in(302), method="POST", setup=journal_listed),

@@ -56,9 +56,13 @@ def test_in_person_conversations_stay_available(alice, couple, as_bob):
     assert response.status_code == 302
 
 
-def test_a_screen_at_risk_also_stops_a_typed_conversation_already_under_way(alice, couple, as_bob):
+def test_a_screen_at_risk_also_stops_a_typed_conversation_already_under_way(
+    alice, bob, couple, as_bob
+):
     from attunement.listening.models import Conversation
 
+    take_screen(alice, at_risk=False)
+    take_screen(bob, at_risk=False)
     assert _start(as_bob, "api").status_code == 201
     conversation = Conversation.objects.get()
     take_screen(alice, at_risk=True)

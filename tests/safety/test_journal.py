@@ -133,7 +133,7 @@ def test_journal_writes_are_screened_by_the_service_without_a_request(alice):
     entry = services.write_journal_entry(user=alice, text=EVERYDAY[0])
     assert not SafetyEvent.objects.exists()
     services.edit_journal_entry(entry=entry, text=CRISIS["journal"])
-    event = SafetyEvent.objects.get(owner=alice)
+    [event] = services.events_of(alice)
     assert (event.kind, event.where) == ("abuse", "safety.journal")
 
 

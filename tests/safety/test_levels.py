@@ -47,7 +47,7 @@ def test_a_possible_flag_shows_a_quiet_line_and_no_card(as_alice, alice, couple,
     assert QUIET_LINE in shown and CARE_TITLE not in shown
     assert "This isn't what I meant" not in shown
     assert QUIET_LINE not in page(as_alice)  # once
-    event = SafetyEvent.objects.get(owner=alice)
+    [event] = services.events_of(alice)
     assert (event.level, event.kind) == ("possible", "self_harm")
 
 
@@ -59,7 +59,7 @@ def test_a_clear_flag_shows_the_card_with_a_way_to_say_it_misread(
     shown = page(as_alice)
     assert CARE_TITLE in shown and "This isn't what I meant" in shown
     assert "we sometimes get it wrong" in shown
-    assert SafetyEvent.objects.get(owner=alice).level == "clear"
+    assert [e.level for e in services.events_of(alice)] == ["clear"]
 
 
 def test_nothing_is_shown_or_kept_when_the_screen_sees_nothing(as_alice, couple, screen_says):
@@ -80,7 +80,7 @@ def test_this_isnt_what_i_meant_hides_the_card_and_counts_only_a_false_alarm(
     assert r.status_code == 302 and r["Location"] == "/checkin/history/"
     shown = page(as_alice, "/checkin/history/")
     assert CARE_TITLE not in shown and "Hidden." in shown
-    event = SafetyEvent.objects.get(owner=alice)
+    [event] = services.events_of(alice)
     assert event.misread_at is not None
     stored = json.dumps(list(SafetyEvent.objects.values()), default=str)
     assert WORDS not in stored  # the words are never kept, a misread neither

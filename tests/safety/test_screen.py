@@ -92,19 +92,24 @@ def test_screen_routes_refuse_wrong_methods(as_alice, alice, couple):
 # The gate -------------------------------------------------------------------------------------
 
 
-def test_joint_exercises_are_allowed_when_nobody_has_answered(couple):
-    assert joint_exercises_allowed(couple) is True
+def test_joint_exercises_wait_until_both_have_answered(alice, couple):
+    """ "Not taken yet" looks exactly like "at risk" to the partner (docs/safety.md)."""
+    assert joint_exercises_allowed(couple) is False
+    take_screen(alice, at_risk=False)
+    assert joint_exercises_allowed(couple) is False
     assert joint_exercises_allowed(None) is True
 
 
 def test_joint_exercises_are_off_when_either_partner_is_at_risk(alice, bob, couple):
     take_screen(bob, at_risk=False)
+    take_screen(alice, at_risk=False)
     assert joint_exercises_allowed(couple) is True
     take_screen(alice, at_risk=True)
     assert joint_exercises_allowed(couple) is False
 
 
-def test_only_the_latest_answered_screen_counts(alice, couple):
+def test_only_the_latest_answered_screen_counts(alice, bob, couple):
+    take_screen(bob, at_risk=False)
     take_screen(alice, at_risk=True)
     take_screen(alice, at_risk=False)
     assert joint_exercises_allowed(couple) is True
@@ -125,6 +130,8 @@ def test_an_ex_partners_screen_no_longer_gates_a_new_couple(alice, bob, charlie,
     take_screen(bob, at_risk=True)
     leave_couple(user=alice)
     new = pair(alice, charlie)
+    take_screen(alice, at_risk=False)
+    take_screen(charlie, at_risk=False)
     assert joint_exercises_allowed(new) is True
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from attunement.lib.errors import InvalidInput
 from attunement.safety.models import SafetyEvent
+from attunement.safety.services import events_of
 from attunement.sharing import services
 from attunement.sharing.models import Answer, Reaction, ReactionKind
 from tests.sharing.helpers import OTHER, SECRET, answer, both_answer, past_question, today
@@ -75,8 +76,8 @@ def test_api_answer_and_reply_give_the_writer_care_and_the_partner_nothing(
         {"reply": CRISIS_REPLY},
     )
     assert r.status_code == 201 and r.json()["care"]["message"]
-    assert SafetyEvent.objects.filter(owner=bob).count() == 1
-    assert SafetyEvent.objects.filter(owner=alice).count() == 1
+    assert len(events_of(bob)) == 1
+    assert len(events_of(alice)) == 1
 
 
 # Every rule holds for a third caller.

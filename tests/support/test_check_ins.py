@@ -220,7 +220,7 @@ def test_a_blank_appreciation_is_refused_with_a_clear_message(as_alice, couple):
 
 
 def test_crisis_words_in_a_check_in_note_record_a_safety_event_without_a_request(alice):
-    from attunement.safety.models import SafetyEvent
+    from attunement.safety.services import events_of
     from attunement.support import services
     from tests.safety.conftest import CRISIS
 
@@ -233,7 +233,7 @@ def test_crisis_words_in_a_check_in_note_record_a_safety_event_without_a_request
         note=CRISIS["check_in_note"],
         visibility="private",
     )
-    event = SafetyEvent.objects.get(owner=alice)
+    [event] = events_of(alice)
     assert (event.kind, event.where) == ("self_harm", "support.check_in")
 
 

@@ -34,5 +34,5 @@ def test_today_and_history_query_counts_do_not_grow_with_history(db):
     client = _world(730)
     years = {url: _queries(client, url) for url in ("/today/", "/checkin/history/")}
     assert month == years
-    assert month["/today/"] <= 20, month
+    # The exact figures of every page are asserted in tests/query_budget.py (access matrix).
     assert month["/checkin/history/"] <= 10, month

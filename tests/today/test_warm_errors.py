@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import login
+from tests.conftest import fresh_login
 
 
 @pytest.mark.parametrize(
@@ -12,7 +12,8 @@ def test_empty_forms_get_warm_words_not_library_defaults(alice, bob, url):
     from tests.conftest import pair
 
     pair(alice, bob)
-    response = login(alice).post(url, {})
+    # A fresh login: the tokens page asks to confirm the password first otherwise.
+    response = fresh_login(alice).post(url, {})
     assert response.status_code == 400
     html = response.content.decode()
     assert "This field is required" not in html

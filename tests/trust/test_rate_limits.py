@@ -99,7 +99,7 @@ def test_the_failed_login_limit_holds_with_two_workers(two_workers):
 
     def blocked(i: int) -> bool:
         page = _request(port, "POST", "/accounts/login/", body.format(i), headers)[1]
-        return "Too many failed login attempts" in page
+        return "Too many tries to log in" in page
 
     with ThreadPoolExecutor(2) as pool:
         refused = list(pool.map(blocked, range(10)))

@@ -90,3 +90,21 @@ def test_logging_out_everywhere_else_ends_every_token(alice):
     raw = _make(client)
     client.post("/settings/sessions/end-others/")
     assert Client().get(CHECKINS, **_bearer(raw)).status_code == 401
+
+
+def test_a_token_form_sent_back_after_confirm_its_you_still_posts_to_the_tokens_page(alice):
+    # The first POST asks "Confirm it's you"; allauth then replays it, so the page comes back
+    # at the confirmation address. Sending the form again must reach the tokens page, and a
+    # missing name is asked for in plain words.
+    from tests.conftest import login
+
+    client = login(alice)
+    prompt = client.post("/settings/tokens/", {"name": "", "days": 90, "scope": "read"})
+    assert prompt.status_code == 302 and prompt["Location"].startswith("/accounts/reauthenticate/")
+    replayed = client.post(prompt["Location"], {"password": PASSWORD})
+    html = replayed.content.decode()
+    assert 'action="/settings/tokens/"' in html
+    assert "Give it a name, so you can tell your tokens apart." in html
+    assert "This field is required" not in html
+    made = client.post("/settings/tokens/", {"name": "My widget", "days": 90, "scope": "read"})
+    assert made.status_code == 302 and PersonalToken.objects.filter(name="My widget").exists()

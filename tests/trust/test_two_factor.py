@@ -138,3 +138,20 @@ def test_the_admin_asks_for_the_code_of_a_staff_member_with_two_step_login(alice
     assert client.get("/admin/").status_code == 302
     client.post(CODE_PAGE, {"code": totp(secret)})
     assert client.get("/admin/").status_code == 200
+
+
+def test_a_wrong_code_is_explained_in_plain_words(alice, still):
+    client = fresh_login(alice)
+    secret = secret_on(client.get("/accounts/2fa/totp/activate/").content.decode())
+    wrong = "000000" if totp(secret) != "000000" else "111111"
+    page = client.post("/accounts/2fa/totp/activate/", {"code": wrong}).content.decode()
+    assert "That code didn&#x27;t work." in page and "Incorrect code" not in page
+
+
+def test_logging_in_with_a_code_says_log_in_in_the_apps_words(alice, still):
+    secret = turn_on(alice)
+    still.shift(timedelta(seconds=30))
+    client = Client()
+    password_step(client, alice)
+    page = client.post(CODE_PAGE, {"code": totp(secret)}, follow=True).content.decode()
+    assert "You&#x27;re logged in." in page and "signed in" not in page
