@@ -54,6 +54,7 @@ def setup(postgres: bool) -> str:
     from django.core.management import call_command
 
     call_command("migrate", "--no-input", "-v", "0")
+    call_command("createcachetable")
     call_command("collectstatic", "--no-input", "-v", "0")
     return data_dir
 
