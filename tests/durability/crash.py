@@ -16,6 +16,7 @@ import json
 import os
 import random
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -29,7 +30,7 @@ WRITERS = 4
 
 def configure(postgres: bool) -> dict[str, str]:
     """Production settings for this process and the servers it starts (never the test ones)."""
-    for name in ("PYTEST_VERSION", "ATTUNEMENT_TESTING", "PYTEST_XDIST_WORKER"):
+    for name in [n for n in os.environ if n.startswith("PYTEST_")] + ["ATTUNEMENT_TESTING"]:
         os.environ.pop(name, None)
     os.environ.update(
         ATTUNEMENT_DATA_DIR=tempfile.mkdtemp(prefix="attunement-crash-"),
@@ -75,6 +76,9 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
+        # A server of someone else's on the port would answer the probe: ours must be alive.
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn exited (is port {port} taken?)")
         try:
             probe = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             probe.request("GET", "/health/", headers={"Host": "127.0.0.1"})
@@ -91,6 +95,7 @@ def write_until_killed(
 ) -> tuple[threading.Event, list[threading.Thread]]:
     lock = threading.Lock()
     stop = threading.Event()
+    refused: list[str] = []
 
     def writer(n: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -116,6 +121,8 @@ def write_until_killed(
             if response.status == 201:
                 with lock:
                     confirmed[json.loads(body)["uuid"]] = text
+            elif not refused:
+                refused.append(f"{response.status} {body[:200]!r}")
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(WRITERS)]
     for t in threads:
@@ -125,6 +132,8 @@ def write_until_killed(
     while len(confirmed) < started + WRITERS and time.monotonic() < return_when:
         time.sleep(0.02)
     time.sleep(random.uniform(0.1, 2.0))
+    if refused:
+        print(f"the server refused a write: {refused[0]}", flush=True)
     return stop, threads
 
 
@@ -155,9 +164,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--trials", type=int, default=30)
     parser.add_argument("--postgres", action="store_true")
-    parser.add_argument("--port", type=int, default=8791)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
     args = parser.parse_args()
     env = configure(args.postgres)
+    if not args.port:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            args.port = probe.getsockname()[1]
     token = make_writer_token()
     confirmed: dict[str, str] = {}
     failures = 0

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_no_confirmed_write_is_lost_when_the_server_is_killed() -> None:
-    command = [sys.executable, "-m", "tests.durability.crash", "--trials", "3", "--port", "8792"]
+    command = [sys.executable, "-m", "tests.durability.crash", "--trials", "3"]
     if os.getenv("DATABASE_URL", "").startswith("postgres"):
         command.append("--postgres")
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
