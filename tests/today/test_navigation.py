@@ -48,3 +48,12 @@ def test_links_are_reversed_once_per_process(alice, django_assert_max_num_querie
     navigation.nav_for("today")
     navigation.nav_for("history")
     assert navigation.links.cache_info().misses == 1
+
+
+def test_htmx_loads_only_on_the_pages_that_use_it(alice, couple):
+    """Less script to parse on every other page (Lighthouse's blocking time on phones)."""
+    client = login(alice)
+    for address in ("/today/", "/checkin/", "/listening/"):
+        assert "htmx" not in client.get(address).content.decode().split("</head>")[0], address
+    question = client.get(reverse("sharing_today")).content.decode()
+    assert re.search(r'<script src="[^"]*htmx[^"]*\.js" defer>', question)
