@@ -27,6 +27,12 @@ PAGES = [
     ("today", "/today/", True),
     ("check-in", "/checkin/", True),
     ("listening", "/listening/start/", True),
+    ("question", "/questions/", True),
+    ("history", "/checkin/history/", True),
+    ("insights", "/insights/", True),
+    ("together", "/together/", True),
+    ("empathy", "/empathy/", True),
+    ("differences", "/differences/", True),
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
