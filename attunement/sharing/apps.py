@@ -6,6 +6,11 @@ class SharingConfig(AppConfig):
     label = "sharing"
 
     def ready(self) -> None:
+        from attunement.sharing.export import SharingExport
+        from attunement.lib import export
+
+        export.register(SharingExport())
+
         from attunement.lib.insights import contribute
         from attunement.sharing.insights import SharingInsights
         from attunement.sharing.reminders import offer_daily_question_reminder
