@@ -305,7 +305,8 @@ def import_person(args: argparse.Namespace) -> int:
         return 2
     print(f"Imported {user.email}: {sum(counts.restored.values())} item(s) restored.")
     for key, n in sorted(counts.restored.items()):
-        print(f"  restored {key}: {n}")
+        if n:
+            print(f"  restored {key}: {n}")
     if counts.skipped:
         print(f"Left out {sum(counts.skipped.values())} item(s) that need the partner or a secret:")
         for key, n in sorted(counts.skipped.items()):

@@ -28,6 +28,8 @@ class NotificationsExport:
         # Through the service that owns the rules (hours, quiet hours) and the schedule.
         offered = [r for r in rows.get("reminders", []) if reminders.kind(r["kind"])]
         quiet = next(((q["start"], q["end"]) for q in rows.get("quiet_hours", [])), None)
+        if not offered and quiet is None:
+            return
         reminders.save_settings(
             user=user,
             check_in=(user.reminders_enabled, user.reminder_hour),
@@ -36,7 +38,8 @@ class NotificationsExport:
             now=timezone.now(),
         )
         counts.restored["notifications.reminders"] += len(offered)
-        counts.restored["notifications.quiet_hours"] += quiet is not None
+        if quiet is not None:
+            counts.restored["notifications.quiet_hours"] += 1
         if len(offered) < len(rows.get("reminders", [])):
             counts.skipped["notifications.reminders (not offered here)"] += len(
                 rows["reminders"]
