@@ -311,7 +311,7 @@ def import_person(args: argparse.Namespace) -> int:
         print(f"Left out {sum(counts.skipped.values())} item(s) that need the partner or a secret:")
         for key, n in sorted(counts.skipped.items()):
             print(f"  left out {key}: {n}")
-    print("To log in, they choose \"Forgot your password?\" on the login page and use this address.")
+    print('To log in, they choose "Forgot your password?" on the login page and use this address.')
     return 0
 
 

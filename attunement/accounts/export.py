@@ -37,8 +37,8 @@ RESTORED = ("display_name", "time_zone", "reminders_enabled", "partner_emails", 
 
 class AccountsExport:
     section = "accounts"
-    tables = [PROFILE, EMAILS, TOKENS]
-    covers = ("accounts.User", "accounts.PersonalToken", "account.EmailAddress")
+    tables: list[Table] = [PROFILE, EMAILS, TOKENS]
+    covers: tuple[str, ...] = ("accounts.User", "accounts.PersonalToken", "account.EmailAddress")
 
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         return {

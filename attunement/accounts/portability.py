@@ -51,24 +51,29 @@ def read_document(text: str | bytes) -> dict[str, Any]:
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadExportFile(f"This is not an Attunement export (not JSON: {exc}).") from exc
     if not isinstance(document, dict) or document.get("format") != export.FORMAT:
-        raise BadExportFile("This is not an Attunement export (no \"format\" of one).")
+        raise BadExportFile('This is not an Attunement export (no "format" of one).')
     if document.get("version") != export.VERSION:
         raise BadExportFile(
             f"This export is version {document.get('version')!r}; this Attunement reads "
             f"version {export.VERSION}."
         )
-    errors = list(jsonschema_rs.validator_for(export.schema(), validate_formats=True).iter_errors(document))
+    errors = list(
+        jsonschema_rs.validator_for(export.schema(), validate_formats=True).iter_errors(document)
+    )
     if errors:
         first = errors[0]
         where = " > ".join(str(p) for p in first.instance_path) or "the top"
         more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        raise BadExportFile(f"The file does not match the export format at {where}: "
-                            f"{first.message}{more}")
+        raise BadExportFile(
+            f"The file does not match the export format at {where}: {first.message}{more}"
+        )
     return document
 
 
 @transaction.atomic
-def import_person(document: dict[str, Any], *, email: str | None = None) -> tuple[User, export.Counts]:
+def import_person(
+    document: dict[str, Any], *, email: str | None = None
+) -> tuple[User, export.Counts]:
     """Create the person of a checked `document` (or under `email`) and restore their own rows.
 
     The new account has no password: the person sets one with "Forgot your password?". An
@@ -78,9 +83,10 @@ def import_person(document: dict[str, Any], *, email: str | None = None) -> tupl
     if not profile and not email:
         raise BadExportFile("The file names no person: give the address with --email.")
     address = (email or profile[0]["email"]).strip().lower()
-    if User.objects.filter(email__iexact=address).exists() or EmailAddress.objects.filter(
-        email__iexact=address
-    ).exists():
+    if (
+        User.objects.filter(email__iexact=address).exists()
+        or EmailAddress.objects.filter(email__iexact=address).exists()
+    ):
         raise AddressTaken(
             f"{address} already has an account here. Import under another address with "
             "--email, or delete that account first."
@@ -93,7 +99,9 @@ def import_person(document: dict[str, Any], *, email: str | None = None) -> tupl
     except ValidationError as exc:
         raise BadExportFile(f"A row in the file does not fit: {_first(exc)}") from exc
     except IntegrityError as exc:
-        raise BadExportFile("The file holds the same row twice (e.g. two check-ins on one day).") from exc
+        raise BadExportFile(
+            "The file holds the same row twice (e.g. two check-ins on one day)."
+        ) from exc
     except DomainError as exc:
         raise BadExportFile(f"A setting in the file does not fit: {exc}") from exc
     return user, counts

@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from attunement.accounts.forms import ProfileForm
 from attunement.accounts import portability
+from attunement.accounts.forms import ProfileForm
 from attunement.accounts.http import SignedInRequest
 from attunement.accounts.reauth import recent_login_required
 

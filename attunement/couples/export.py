@@ -29,8 +29,8 @@ INVITATIONS = Table(
 
 class CouplesExport:
     section = "couples"
-    tables = [MEMBERSHIPS, INVITATIONS]
-    covers = ("couples.Membership", "couples.Invitation")
+    tables: list[Table] = [MEMBERSHIPS, INVITATIONS]
+    covers: tuple[str, ...] = ("couples.Membership", "couples.Invitation")
 
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         partner = (

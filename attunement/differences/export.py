@@ -24,8 +24,8 @@ GUESSES = Table(
 
 class DifferencesExport:
     section = "differences"
-    tables = [TAKES, GUESSES]
-    covers = ("differences.StyleTake", "differences.StyleGuess")
+    tables: list[Table] = [TAKES, GUESSES]
+    covers: tuple[str, ...] = ("differences.StyleTake", "differences.StyleGuess")
 
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         mark = marked(user)

@@ -77,9 +77,17 @@ STORY_RATINGS = Table(
 
 class EmpathyExport:
     section = "empathy"
-    tables = [ROUNDS, GUESSES, SELF_ANSWERS, QUIZ_ROUNDS, QUIZ_ENTRIES, DISAGREEMENTS, STORIES]
-    tables += [STORY_RATINGS]
-    covers = (
+    tables: list[Table] = [
+        ROUNDS,
+        GUESSES,
+        SELF_ANSWERS,
+        QUIZ_ROUNDS,
+        QUIZ_ENTRIES,
+        DISAGREEMENTS,
+        STORIES,
+        STORY_RATINGS,
+    ]
+    covers: tuple[str, ...] = (
         "empathy.FeelingRound",
         "empathy.FeelingGuess",
         "empathy.SelfAnswer",

@@ -21,14 +21,16 @@ FOCUS = Table(
 
 class InsightsExport:
     section = "insights"
-    tables = [PULSE, FOCUS]
-    covers = ("insights.PulseAnswer",)
+    tables: list[Table] = [PULSE, FOCUS]
+    covers: tuple[str, ...] = ("insights.PulseAnswer",)
 
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         couples = Membership.objects.filter(user=user).values("couple")
         return {
             "pulse": PULSE.rows(access.own(user, PulseAnswer.objects).order_by("week")),
-            "focus_weeks": FOCUS.rows(FocusWeek.objects.filter(couple__in=couples).order_by("week")),
+            "focus_weeks": FOCUS.rows(
+                FocusWeek.objects.filter(couple__in=couples).order_by("week")
+            ),
         }
 
     def import_(self, user: User, rows: dict[str, list[dict[str, Any]]], counts: Counts) -> None:

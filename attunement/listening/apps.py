@@ -6,8 +6,8 @@ class ListeningConfig(AppConfig):
     label = "listening"
 
     def ready(self) -> None:
-        from attunement.listening.export import ListeningExport
         from attunement.lib import export
+        from attunement.listening.export import ListeningExport
 
         export.register(ListeningExport())
 

@@ -45,8 +45,8 @@ RATINGS = Table(
 
 class ListeningExport:
     section = "listening"
-    tables = [CONVERSATIONS, TURNS, RATINGS]
-    covers = ("listening.Conversation", "listening.Turn", "listening.Rating")
+    tables: list[Table] = [CONVERSATIONS, TURNS, RATINGS]
+    covers: tuple[str, ...] = ("listening.Conversation", "listening.Turn", "listening.Rating")
 
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         mark = marked(user)

@@ -6,7 +6,7 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
-        from attunement.notifications.export import NotificationsExport
         from attunement.lib import export
+        from attunement.notifications.export import NotificationsExport
 
         export.register(NotificationsExport())

@@ -15,8 +15,8 @@ QUIET = Table("quiet_hours", QuietHours, ("start", "end"), about="No emails in t
 
 class NotificationsExport:
     section = "notifications"
-    tables = [REMINDERS, QUIET]
-    covers = ("notifications.Reminder", "notifications.QuietHours")
+    tables: list[Table] = [REMINDERS, QUIET]
+    covers: tuple[str, ...] = ("notifications.Reminder", "notifications.QuietHours")
 
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         return {

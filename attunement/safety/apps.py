@@ -6,8 +6,8 @@ class SafetyConfig(AppConfig):
     label = "safety"
 
     def ready(self) -> None:
-        from attunement.safety.export import SafetyExport
         from attunement.lib import export
+        from attunement.safety.export import SafetyExport
 
         export.register(SafetyExport())
 

@@ -30,8 +30,8 @@ EVENTS = Table(
 
 class SafetyExport:
     section = "safety"
-    tables = [JOURNAL, CHECKS, EVENTS]
-    covers = ("safety.JournalEntry", "safety.ScreenResult", "safety.SafetyEvent")
+    tables: list[Table] = [JOURNAL, CHECKS, EVENTS]
+    covers: tuple[str, ...] = ("safety.JournalEntry", "safety.ScreenResult", "safety.SafetyEvent")
 
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         theirs = [event.pk for event in events_of(user)]

@@ -6,8 +6,8 @@ class SharingConfig(AppConfig):
     label = "sharing"
 
     def ready(self) -> None:
-        from attunement.sharing.export import SharingExport
         from attunement.lib import export
+        from attunement.sharing.export import SharingExport
 
         export.register(SharingExport())
 

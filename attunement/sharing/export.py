@@ -30,8 +30,8 @@ COMFORT = Table("comfort", ComfortSetting, ("ceiling",), about="How deep questio
 
 class SharingExport:
     section = "sharing"
-    tables = [ANSWERS, REACTIONS, COMFORT]
-    covers = (
+    tables: list[Table] = [ANSWERS, REACTIONS, COMFORT]
+    covers: tuple[str, ...] = (
         "sharing.Answer",
         "sharing.Reaction",
         "sharing.ComfortSetting",

@@ -6,8 +6,8 @@ class SupportConfig(AppConfig):
     label = "support"
 
     def ready(self) -> None:
-        from attunement.support.export import SupportExport
         from attunement.lib import export
+        from attunement.support.export import SupportExport
 
         export.register(SupportExport())
 

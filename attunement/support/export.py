@@ -41,8 +41,8 @@ APPRECIATIONS = Table(
 
 class SupportExport:
     section = "support"
-    tables = [CHECK_INS, RESPONSES, APPRECIATIONS]
-    covers = ("support.CheckIn", "support.Response", "support.Appreciation")
+    tables: list[Table] = [CHECK_INS, RESPONSES, APPRECIATIONS]
+    covers: tuple[str, ...] = ("support.CheckIn", "support.Response", "support.Appreciation")
 
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         mark = marked(user)

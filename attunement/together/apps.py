@@ -6,8 +6,8 @@ class TogetherConfig(AppConfig):
     label = "together"
 
     def ready(self) -> None:
-        from attunement.together.export import TogetherExport
         from attunement.lib import export
+        from attunement.together.export import TogetherExport
 
         export.register(TogetherExport())
 

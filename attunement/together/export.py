@@ -52,8 +52,8 @@ FEEDS = Table(
 
 class TogetherExport:
     section = "together"
-    tables = [SWIPES, PLANS, HIGHLIGHTS, PREFERENCES, FEEDS]
-    covers = (
+    tables: list[Table] = [SWIPES, PLANS, HIGHLIGHTS, PREFERENCES, FEEDS]
+    covers: tuple[str, ...] = (
         "together.Swipe",
         "together.Plan",
         "together.Highlight",

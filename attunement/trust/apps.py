@@ -6,7 +6,7 @@ class TrustConfig(AppConfig):
     label = "trust"
 
     def ready(self) -> None:
-        from attunement.trust.export import TrustExport
         from attunement.lib import export
+        from attunement.trust.export import TrustExport
 
         export.register(TrustExport())

@@ -20,20 +20,21 @@ SECOND_FACTORS = Table(
     "two_step_login",
     Authenticator,
     ("type", "created_at", "last_used_at"),
-    about="Two-step login methods set up (never their secrets); set them up again after an "
-    "import.",
+    about="Two-step login methods set up (never their secrets); set them up again after an import.",
 )
 
 
 class TrustExport:
     section = "trust"
-    tables = [SESSIONS, SECOND_FACTORS]
-    covers = ("trust.Session", "mfa.Authenticator")
+    tables: list[Table] = [SESSIONS, SECOND_FACTORS]
+    covers: tuple[str, ...] = ("trust.Session", "mfa.Authenticator")
 
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         return {
             "sessions": SESSIONS.rows(
-                Session.objects.filter(user=user, expire_date__gt=timezone.now()).order_by("created_at")
+                Session.objects.filter(user=user, expire_date__gt=timezone.now()).order_by(
+                    "created_at"
+                )
             ),
             "two_step_login": SECOND_FACTORS.rows(
                 Authenticator.objects.filter(user=user).order_by("created_at")
@@ -43,4 +44,3 @@ class TrustExport:
     def import_(self, user: User, rows: dict[str, list[dict[str, Any]]], counts: Counts) -> None:
         skip_all(rows.get("sessions", []), counts, "trust.sessions")
         skip_all(rows.get("two_step_login", []), counts, "trust.two_step_login")
-

@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from attunement.accounts import portability
 from attunement.accounts.models import User
-from attunement.couples.models import Visibility
 from attunement.couples.services import delete_account
 from attunement.empathy.models import FeelingRound
 from attunement.lib import export
@@ -83,7 +82,9 @@ def test_the_demo_persons_export_matches_the_schema_and_holds_their_words():
     own_notes = [r["note"] for r in rows(document, "support", "check_ins") if not r["from_partner"]]
     assert any(own_notes) and not any(n.startswith("f1:") for n in own_notes)  # decrypted
     assert [r["text"] for r in rows(document, "safety", "journal")] == ["A page only for me"]
-    filled = {f"{s}.{t}" for s, tables in document["sections"].items() for t, r in tables.items() if r}
+    filled = {
+        f"{s}.{t}" for s, tables in document["sections"].items() for t, r in tables.items() if r
+    }
     assert len(filled) >= 15, filled  # the demo touches most of the app
     text = json.dumps(document)
     for secret in ("token_hash", "session_key", "password", "f1:"):
@@ -127,7 +128,11 @@ class TestPrivacy:
         safety.record_event(user=bob, kind="abuse", score=0.9, where="safety.journal")
         Swipe.objects.create(owner=bob, couple=couple, activity_id="a001", choice="no")
         FeelingRound.objects.create(
-            owner=bob, couple=couple, feelings=["sad"], intensity=3, because="BOB-ROUND",
+            owner=bob,
+            couple=couple,
+            feelings=["sad"],
+            intensity=3,
+            because="BOB-ROUND",
             visibility="sealed",
         )
         talk = Conversation.objects.create(
@@ -138,20 +143,33 @@ class TestPrivacy:
         )
         # What Bob shared with Alice.
         check_in(
-            bob, couple=couple, local_date=today - timedelta(days=1), visibility="shared",
+            bob,
+            couple=couple,
+            local_date=today - timedelta(days=1),
+            visibility="shared",
             note="BOB-SHARED-NOTE",
         )
         revealed = ServedQuestion.objects.create(
-            couple=couple, question_id="q002", day=today - timedelta(days=1),
+            couple=couple,
+            question_id="q002",
+            day=today - timedelta(days=1),
             revealed_at=timezone.now(),
         )
         Answer.objects.create(
-            owner=bob, couple=couple, served=revealed, text="BOB-REVEALED",
-            visibility="sealed", revealed_at=timezone.now(),
+            owner=bob,
+            couple=couple,
+            served=revealed,
+            text="BOB-REVEALED",
+            visibility="sealed",
+            revealed_at=timezone.now(),
         )
         Answer.objects.create(
-            owner=alice, couple=couple, served=revealed, text="ALICE-ANSWER",
-            visibility="sealed", revealed_at=timezone.now(),
+            owner=alice,
+            couple=couple,
+            served=revealed,
+            text="ALICE-ANSWER",
+            visibility="sealed",
+            revealed_at=timezone.now(),
         )
         appreciation(bob, alice, couple=couple, visibility="shared", text="BOB-THANKS")
         # Alice's own safety data.
@@ -216,7 +234,12 @@ def test_round_trip_export_delete_import_export_gives_the_same_own_rows():
     after = portability.export_document(User.objects.get(pk=user.pk))
 
     restored = {k for k, n in counts.restored.items() if n}
-    assert {"support.check_ins", "sharing.answers", "safety.journal", "accounts.profile"} <= restored
+    assert {
+        "support.check_ins",
+        "sharing.answers",
+        "safety.journal",
+        "accounts.profile",
+    } <= restored
     assert normalised(after, restored) == normalised(before, restored)
     assert user.email == "alex@example.com" and not user.has_usable_password()
     # What needs Sam stays behind, counted.
@@ -259,9 +282,13 @@ def test_an_import_that_fails_half_way_leaves_nothing_behind(alice):
     document = portability.export_document(alice)
     twice = rows(document, "support", "check_ins") * 2  # one day, two check-ins: cannot be
     document["sections"]["support"]["check_ins"] = twice
-    document["sections"]["safety"]["journal"] = [{"text": "x", "created_at": "2026-06-01T00:00:00+00:00"}]
+    document["sections"]["safety"]["journal"] = [
+        {"text": "x", "created_at": "2026-06-01T00:00:00+00:00"}
+    ]
     users = User.objects.count()
     with pytest.raises(portability.BadExportFile, match="twice"):
-        portability.import_person(portability.read_document(json.dumps(document)), email="n@example.com")
+        portability.import_person(
+            portability.read_document(json.dumps(document)), email="n@example.com"
+        )
     assert User.objects.count() == users
     assert not User.objects.filter(email="n@example.com").exists()

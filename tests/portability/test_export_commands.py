@@ -30,7 +30,9 @@ def test_download_after_a_recent_login_is_a_dated_json_file_of_everything(alice)
     response = fresh_login(alice).get(reverse("download_data"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response["Content-Disposition"] == "attachment; filename=attunement-export-2026-06-17.json"
+    assert (
+        response["Content-Disposition"] == "attachment; filename=attunement-export-2026-06-17.json"
+    )
     assert response["Cache-Control"] == "no-store"
     document = json.loads(response.content)
     validator = jsonschema_rs.validator_for(export.schema(), validate_formats=True)
