@@ -13,6 +13,7 @@ import pytest
 from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from attunement.accounts import portability
@@ -26,6 +27,7 @@ from attunement.sharing.models import Answer, ServedQuestion
 from attunement.today.demo import create_demo
 from attunement.together.models import Swipe
 from tests.builders import appreciation, check_in
+from tests.conftest import login
 
 pytestmark = pytest.mark.django_db
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "export.schema.json"
@@ -221,6 +223,26 @@ def normalised(document: dict[str, Any], tables: set[str]) -> dict[str, list[dic
     return out
 
 
+PAGES = (
+    "today",
+    "check_in",
+    "history",
+    "appreciations",
+    "sharing_history",
+    "sharing_today",
+    "journal",
+    "safety",
+    "differences",
+    "empathy",
+    "empathy_self",
+    "insights",
+    "listening",
+    "together",
+    "reminders",
+    "profile",
+)
+
+
 def test_round_trip_export_delete_import_export_gives_the_same_own_rows():
     create_demo()
     alex = User.objects.get(email="alex@example.com")
@@ -246,6 +268,10 @@ def test_round_trip_export_delete_import_export_gives_the_same_own_rows():
     assert counts.skipped["couples.couples"] == 1
     assert rows(after, "couples", "couples") == []
     print("\nrestored:", dict(counts.restored), "\nleft out:", dict(counts.skipped))
+    # The restored person's pages all open: nothing restored breaks a page.
+    client = login(User.objects.get(pk=user.pk))
+    for name in PAGES:
+        assert client.get(reverse(name)).status_code == 200, name
 
 
 def test_import_refuses_an_address_that_already_has_an_account(alice):
@@ -292,3 +318,77 @@ def test_an_import_that_fails_half_way_leaves_nothing_behind(alice):
         )
     assert User.objects.count() == users
     assert not User.objects.filter(email="n@example.com").exists()
+
+
+@pytest.mark.parametrize("section", [e.section for e in export.exporters()])
+def test_each_apps_part_gives_its_tables_and_each_matches_its_schema(section):
+    create_demo()
+    alex = User.objects.get(email="alex@example.com")
+    safety.write_journal_entry(user=alex, text="mine")
+    exporter = next(e for e in export.exporters() if e.section == section)
+    part = exporter.export(alex)
+    assert list(part) == [t.name for t in exporter.tables]
+    for table in exporter.tables:
+        validator = jsonschema_rs.validator_for(table.schema(), validate_formats=True)
+        errors = [e.message for e in validator.iter_errors(part[table.name])]
+        assert not errors, (table.name, errors[:3])
+    if section not in ("trust", "notifications"):  # no logins or chosen reminders in the demo
+        assert any(part.values()), f"the demo gives {section} nothing to export"
+
+
+def test_settings_come_back_reminders_quiet_hours_and_profile(alice):
+    from attunement.notifications import reminders
+    from attunement.notifications.models import QuietHours, Reminder
+
+    alice.time_zone = "Europe/Lisbon"
+    alice.save(update_fields=["time_zone"])
+    reminders.save_settings(
+        user=alice,
+        check_in=(True, 8),
+        choices=[("daily_question", True, 20, None), ("pulse", True, 18, 6)],
+        quiet=(23, 7),
+        now=timezone.now(),
+    )
+    document = portability.export_document(alice)
+    user, counts = portability.import_person(document, email="alice.two@example.com")
+    assert (user.time_zone, user.reminders_enabled, user.reminder_hour) == (
+        "Europe/Lisbon",
+        True,
+        8,
+    )
+    assert user.next_reminder_at is not None  # scheduled again on this instance
+    mine = {r.kind: (r.enabled, r.hour, r.weekday) for r in Reminder.objects.filter(user=user)}
+    assert mine == {"daily_question": (True, 20, None), "pulse": (True, 18, 6)}
+    assert all(r.next_at for r in Reminder.objects.filter(user=user))
+    assert (QuietHours.objects.get(user=user).start, QuietHours.objects.get(user=user).end) == (
+        23,
+        7,
+    )
+    assert counts.restored["notifications.reminders"] == 2
+
+
+def test_a_bad_time_zone_or_a_name_with_a_line_break_is_made_safe_on_import(alice):
+    document = portability.export_document(alice)
+    profile = rows(document, "accounts", "profile")[0]
+    profile["time_zone"], profile["display_name"] = "Mars/Olympus", "Al\nice"
+    user, _ = portability.import_person(
+        portability.read_document(json.dumps(document)), email="a2@example.com"
+    )
+    assert (user.time_zone, user.display_name) == ("UTC", "Al ice")
+
+
+def test_tokens_and_two_step_login_are_named_never_their_secrets(alice):
+    from allauth.mfa.models import Authenticator
+
+    from attunement.accounts.models import PersonalToken
+
+    token, secret = PersonalToken.issue(user=alice, name="my phone")
+    Authenticator.objects.create(user=alice, type="totp", data={"secret": "TOTPSECRETVALUE"})
+    document = portability.export_document(alice)
+    text = json.dumps(document)
+    assert [t["name"] for t in rows(document, "accounts", "tokens")] == ["my phone"]
+    assert rows(document, "trust", "two_step_login")[0]["type"] == "totp"
+    for hidden in (secret, token.token_hash, "TOTPSECRETVALUE"):
+        assert hidden not in text
+    _, counts = portability.import_person(document, email="alice.two@example.com")
+    assert counts.skipped["accounts.tokens"] == 1 and counts.skipped["trust.two_step_login"] == 1
