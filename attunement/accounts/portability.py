@@ -18,6 +18,7 @@ from typing import Any
 import jsonschema_rs
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -83,6 +84,10 @@ def import_person(
     if not profile and not email:
         raise BadExportFile("The file names no person: give the address with --email.")
     address = (email or profile[0]["email"]).strip().lower()
+    try:
+        validate_email(address)
+    except ValidationError as exc:
+        raise BadExportFile(f"{address!r} is not an email address.") from exc
     if (
         User.objects.filter(email__iexact=address).exists()
         or EmailAddress.objects.filter(email__iexact=address).exists()
