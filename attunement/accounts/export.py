@@ -44,7 +44,9 @@ class AccountsExport:
         return {
             "profile": PROFILE.rows(User.objects.filter(pk=user.pk)),
             "email_addresses": EMAILS.rows(EmailAddress.objects.filter(user=user).order_by("pk")),
-            "tokens": TOKENS.rows(PersonalToken.objects.filter(user=user).order_by("created_at")),
+            "tokens": TOKENS.rows(
+                PersonalToken.objects.filter(user=user).order_by("created_at", "pk")
+            ),
         }
 
     def import_(self, user: User, rows: dict[str, list[dict[str, Any]]], counts: Counts) -> None:

@@ -41,12 +41,12 @@ class CouplesExport:
         memberships = (
             Membership.objects.filter(user=user)
             .annotate(partner_name=Subquery(partner))
-            .order_by("joined_at")
+            .order_by("joined_at", "pk")
         )
         return {
             "couples": MEMBERSHIPS.rows(memberships),
             "invitations": INVITATIONS.rows(
-                Invitation.objects.filter(inviter=user).order_by("created_at")
+                Invitation.objects.filter(inviter=user).order_by("created_at", "pk")
             ),
         }
 

@@ -31,10 +31,14 @@ class DifferencesExport:
         mark = marked(user)
         return {
             "style_takes": TAKES.rows(
-                access.visible(user, StyleTake.objects).annotate(**mark).order_by("created_at")
+                access.visible(user, StyleTake.objects)
+                .annotate(**mark)
+                .order_by("created_at", "pk")
             ),
             "style_guesses": GUESSES.rows(
-                access.visible(user, StyleGuess.objects).annotate(**mark).order_by("created_at")
+                access.visible(user, StyleGuess.objects)
+                .annotate(**mark)
+                .order_by("created_at", "pk")
             ),
         }
 

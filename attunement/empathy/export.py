@@ -102,7 +102,7 @@ class EmpathyExport:
         mark = marked(user)
 
         def readable(model: Any) -> Any:
-            return access.visible(user, model.objects).annotate(**mark).order_by("created_at")
+            return access.visible(user, model.objects).annotate(**mark).order_by("created_at", "pk")
 
         about_me = Case(
             When(subject=user, then=Value(True)), default=Value(False), output_field=BooleanField()
@@ -112,13 +112,13 @@ class EmpathyExport:
                 Q(subject=user) | Q(pk__in=QuizEntry.objects.filter(owner=user).values("round"))
             )
             .annotate(about_me=about_me)
-            .order_by("created_at")
+            .order_by("created_at", "pk")
         )
         return {
             "feeling_rounds": ROUNDS.rows(readable(FeelingRound)),
             "feeling_guesses": GUESSES.rows(readable(FeelingGuess)),
             "self_answers": SELF_ANSWERS.rows(
-                access.own(user, SelfAnswer.objects).order_by("created_at")
+                access.own(user, SelfAnswer.objects).order_by("created_at", "pk")
             ),
             "quiz_rounds": QUIZ_ROUNDS.rows(rounds),
             "quiz_entries": QUIZ_ENTRIES.rows(readable(QuizEntry)),

@@ -27,9 +27,9 @@ class InsightsExport:
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         couples = Membership.objects.filter(user=user).values("couple")
         return {
-            "pulse": PULSE.rows(access.own(user, PulseAnswer.objects).order_by("week")),
+            "pulse": PULSE.rows(access.own(user, PulseAnswer.objects).order_by("week", "pk")),
             "focus_weeks": FOCUS.rows(
-                FocusWeek.objects.filter(couple__in=couples).order_by("week")
+                FocusWeek.objects.filter(couple__in=couples).order_by("week", "pk")
             ),
         }
 

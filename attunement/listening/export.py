@@ -53,9 +53,11 @@ class ListeningExport:
         taken = access.took_part_in(user, Conversation.objects)
         turns = access.visible(user, Turn.objects).filter(conversation__in=taken.values("pk"))
         return {
-            "conversations": CONVERSATIONS.rows(taken.annotate(**mark).order_by("created_at")),
+            "conversations": CONVERSATIONS.rows(
+                taken.annotate(**mark).order_by("created_at", "pk")
+            ),
             "turns": TURNS.rows(turns.annotate(**mark).order_by("conversation_id", "seq")),
-            "ratings": RATINGS.rows(access.own(user, Rating.objects).order_by("created_at")),
+            "ratings": RATINGS.rows(access.own(user, Rating.objects).order_by("created_at", "pk")),
         }
 
     def import_(self, user: User, rows: dict[str, list[dict[str, Any]]], counts: Counts) -> None:

@@ -36,7 +36,9 @@ class SafetyExport:
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         theirs = [event.pk for event in events_of(user)]
         return {
-            "journal": JOURNAL.rows(access.own(user, JournalEntry.objects).order_by("created_at")),
+            "journal": JOURNAL.rows(
+                access.own(user, JournalEntry.objects).order_by("created_at", "pk")
+            ),
             "safety_checks": CHECKS.rows(
                 ScreenResult.objects.filter(owner=user).order_by("created_at", "id")
             ),

@@ -42,9 +42,9 @@ class SharingExport:
         mark = marked(user)
         answers = access.own(user, Answer.objects) | access.readable_answers(user, Answer.objects)
         return {
-            "answers": ANSWERS.rows(answers.annotate(**mark).order_by("created_at")),
+            "answers": ANSWERS.rows(answers.annotate(**mark).order_by("created_at", "pk")),
             "reactions": REACTIONS.rows(
-                access.visible(user, Reaction.objects).annotate(**mark).order_by("created_at")
+                access.visible(user, Reaction.objects).annotate(**mark).order_by("created_at", "pk")
             ),
             "comfort": COMFORT.rows(ComfortSetting.objects.filter(user=user)),
         }

@@ -48,13 +48,15 @@ class SupportExport:
         mark = marked(user)
         return {
             "check_ins": CHECK_INS.rows(
-                access.visible(user, CheckIn.objects).annotate(**mark).order_by("created_at")
+                access.visible(user, CheckIn.objects).annotate(**mark).order_by("created_at", "pk")
             ),
             "responses": RESPONSES.rows(
-                access.visible(user, Response.objects).annotate(**mark).order_by("created_at")
+                access.visible(user, Response.objects).annotate(**mark).order_by("created_at", "pk")
             ),
             "appreciations": APPRECIATIONS.rows(
-                access.visible(user, Appreciation.objects).annotate(**mark).order_by("created_at")
+                access.visible(user, Appreciation.objects)
+                .annotate(**mark)
+                .order_by("created_at", "pk")
             ),
         }
 

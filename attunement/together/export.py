@@ -64,16 +64,18 @@ class TogetherExport:
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         mark = marked(user)
         return {
-            "swipes": SWIPES.rows(access.own(user, Swipe.objects).order_by("created_at")),
+            "swipes": SWIPES.rows(access.own(user, Swipe.objects).order_by("created_at", "pk")),
             "plans": PLANS.rows(
-                access.visible(user, Plan.objects).annotate(**mark).order_by("starts_at")
+                access.visible(user, Plan.objects).annotate(**mark).order_by("starts_at", "pk")
             ),
             "memories": HIGHLIGHTS.rows(
-                access.visible(user, Highlight.objects).annotate(**mark).order_by("created_at")
+                access.visible(user, Highlight.objects)
+                .annotate(**mark)
+                .order_by("created_at", "pk")
             ),
             "preferences": PREFERENCES.rows(Preferences.objects.filter(user=user)),
             "calendar_links": FEEDS.rows(
-                CalendarFeed.objects.filter(user=user).order_by("created_at")
+                CalendarFeed.objects.filter(user=user).order_by("created_at", "pk")
             ),
         }
 

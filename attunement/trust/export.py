@@ -37,7 +37,7 @@ class TrustExport:
                 )
             ),
             "two_step_login": SECOND_FACTORS.rows(
-                Authenticator.objects.filter(user=user).order_by("created_at")
+                Authenticator.objects.filter(user=user).order_by("created_at", "pk")
             ),
         }
 

@@ -23,6 +23,7 @@ from attunement.empathy.models import FeelingRound
 from attunement.lib import export
 from attunement.listening.models import Conversation, Rating
 from attunement.safety import services as safety
+from attunement.safety.models import ScreenResult
 from attunement.sharing.models import Answer, ServedQuestion
 from attunement.today.demo import create_demo
 from attunement.together.models import Swipe
@@ -127,6 +128,7 @@ class TestPrivacy:
         )
         safety.write_journal_entry(user=bob, text="BOB-JOURNAL")
         safety.record_event(user=bob, kind="abuse", score=0.9, where="safety.journal")
+        ScreenResult.objects.create(owner=bob, couple=couple, at_risk=True, answers='{"s1": 3}')
         Swipe.objects.create(owner=bob, couple=couple, activity_id="a001", choice="no")
         FeelingRound.objects.create(
             owner=bob,
@@ -191,6 +193,7 @@ class TestPrivacy:
             assert secret not in text, secret
         assert rows(document, "together", "swipes") == []  # Bob's "no" stays his
         assert [e["kind"] for e in rows(document, "safety", "flagged_writing")] == ["self_harm"]
+        assert rows(document, "safety", "safety_checks") == []  # Bob's "at risk" is his alone
 
     def test_what_the_partner_shared_is_present_and_marked(self, document):
         def by(section: str, table: str, key: str) -> dict[str, bool]:
@@ -206,6 +209,8 @@ class TestPrivacy:
         bobs = json.dumps(portability.export_document(User.objects.get(pk=bob.pk)))
         assert "ALICE-JOURNAL" not in bobs and "self_harm" not in bobs
         assert "BOB-JOURNAL" in bobs and "BOB-PRIVATE-NOTE" in bobs  # his own, all of it
+        checks = json.loads(bobs)["sections"]["safety"]["safety_checks"]
+        assert [(c["at_risk"], c["answers"]) for c in checks] == [(True, '{"s1": 3}')]
 
 
 def normalised(document: dict[str, Any], tables: set[str]) -> dict[str, list[dict[str, Any]]]:
