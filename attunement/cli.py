@@ -276,7 +276,11 @@ def export_person(args: argparse.Namespace) -> int:
 
     from attunement.lib.files import write_private
 
-    path = write_private(Path(args.output), text)  # 0600: it holds words in plain text
+    try:
+        path = write_private(Path(args.output), text)  # 0600: it holds words in plain text
+    except OSError as exc:
+        print(f"Cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"Wrote {user.email}'s data to {path} ({path.stat().st_size:,} bytes).")
     print("It holds their words in plain text: keep it somewhere only they can read.")
     return 0

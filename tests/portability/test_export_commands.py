@@ -76,6 +76,8 @@ def test_export_command_to_standard_output_and_for_an_unknown_address(alice, cap
     assert json.loads(capsys.readouterr().out)["format"] == "attunement-export"
     assert cli.main(["export", "--user", "nobody@example.com"]) == 2
     assert "No account has the address" in capsys.readouterr().err
+    assert cli.main(["export", "--user", "alice@example.com", "--output", "/no/such/dir/a"]) == 2
+    assert "Cannot write /no/such/dir/a" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
