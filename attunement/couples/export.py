@@ -15,7 +15,13 @@ PARTNER_NAME = {"partner_name": {"type": ["string", "null"], "description": "dis
 MEMBERSHIPS = Table(
     "couples",
     Membership,
-    ("couple__uuid", "couple__created_at", "couple__ended_at", "joined_at", "left_at"),
+    (
+        "couple_uuid:couple__uuid",
+        "couple_created_at:couple__created_at",
+        "couple_ended_at:couple__ended_at",
+        "joined_at",
+        "left_at",
+    ),
     computed=PARTNER_NAME,
     about="Couples the person was in; a couple cannot be restored without the partner.",
 )

@@ -36,7 +36,7 @@ ROUNDS = Table("feeling_rounds", FeelingRound, ("uuid", *ROUND_FIELDS), computed
 GUESSES = Table(
     "feeling_guesses",
     FeelingGuess,
-    ("round__uuid", "feelings", "intensity", "accuracy", "revealed_at", "created_at"),
+    ("round_uuid:round__uuid", "feelings", "intensity", "accuracy", "revealed_at", "created_at"),
     computed=FROM_PARTNER,
 )
 SELF_FIELDS = ("item_id", "value", "expires_at", "created_at")
@@ -52,7 +52,7 @@ QUIZ_ROUNDS = Table(
 QUIZ_ENTRIES = Table(
     "quiz_entries",
     QuizEntry,
-    ("round__uuid", "kind", "value", "revealed_at", "created_at"),
+    ("round_uuid:round__uuid", "kind", "value", "revealed_at", "created_at"),
     computed=FROM_PARTNER,
 )
 DISAGREEMENTS = Table(
@@ -64,13 +64,13 @@ DISAGREEMENTS = Table(
 STORIES = Table(
     "stories",
     Story,
-    ("uuid", "disagreement__uuid", "text", "revealed_at", "created_at"),
+    ("uuid", "disagreement_uuid:disagreement__uuid", "text", "revealed_at", "created_at"),
     computed=FROM_PARTNER,
 )
 STORY_RATINGS = Table(
     "story_ratings",
     StoryRating,
-    ("story__uuid", "captured", "missed", "revealed_at", "created_at"),
+    ("story_uuid:story__uuid", "captured", "missed", "revealed_at", "created_at"),
     computed=FROM_PARTNER,
 )
 

@@ -37,8 +37,9 @@ VOLATILE_KEYS = frozenset({"uuid", "updated_at", "exported_at"})
 class Table:
     """One list of rows in an export: rows of `model`, each with `fields`.
 
-    A field is a model field name or a lookup through relations ("served__question_id");
-    `computed` names keys added by annotation, with their JSON Schema.
+    A field is a model field name, or "key:lookup" to give a field of a related row under a
+    plain key ("day:served__day"); `computed` names keys added by annotation, with their JSON
+    Schema.
     """
 
     name: str
@@ -47,13 +48,24 @@ class Table:
     computed: dict[str, dict[str, Any]] = field(default_factory=dict)
     about: str = ""
 
+    @property
+    def lookups(self) -> dict[str, str]:
+        """Each key of a row, and the lookup it is read from."""
+        pairs = (f.split(":", 1) if ":" in f else (f, f) for f in self.fields)
+        return dict(pairs)
+
     def rows(self, queryset: Any) -> list[dict[str, Any]]:
         """The rows of `queryset` as JSON-ready dicts, in one query (`values()` decrypts)."""
-        keys = (*self.fields, *self.computed)
-        return [{k: plain(row[k]) for k in keys} for row in queryset.values(*keys)]
+        from django.db.models import F
+
+        plain_keys = [k for k, lookup in self.lookups.items() if k == lookup]
+        renamed = {k: F(lookup) for k, lookup in self.lookups.items() if k != lookup}
+        keys = (*self.lookups, *self.computed)
+        values = queryset.values(*plain_keys, *self.computed, **renamed)
+        return [{k: plain(row[k]) for k in keys} for row in values]
 
     def schema(self) -> dict[str, Any]:
-        props = {name: _field_schema(self.model, name) for name in self.fields}
+        props = {key: _field_schema(self.model, lookup) for key, lookup in self.lookups.items()}
         props.update(self.computed)
         return {
             "type": "array",

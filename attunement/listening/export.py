@@ -32,13 +32,20 @@ CONVERSATIONS = Table(
 TURNS = Table(
     "turns",
     Turn,
-    ("conversation__uuid", "seq", "kind", "text", "verdict", "created_at"),
+    ("conversation_uuid:conversation__uuid", "seq", "kind", "text", "verdict", "created_at"),
     computed=FROM_PARTNER,
 )
 RATINGS = Table(
     "ratings",
     Rating,
-    ("conversation__uuid", "felt_heard", "helped", "note", "counts_for_partner", "created_at"),
+    (
+        "conversation_uuid:conversation__uuid",
+        "felt_heard",
+        "helped",
+        "note",
+        "counts_for_partner",
+        "created_at",
+    ),
     about="How heard the person felt: their own ratings only.",
 )
 

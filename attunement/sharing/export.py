@@ -15,13 +15,13 @@ ANSWER_FIELDS = ("text", "skipped", "visibility", "revealed_at", "favourite", "c
 ANSWERS = Table(
     "answers",
     Answer,
-    ("uuid", "served__question_id", "served__day", *ANSWER_FIELDS),
+    ("uuid", "question_id:served__question_id", "day:served__day", *ANSWER_FIELDS),
     computed=FROM_PARTNER,
 )
 REACTIONS = Table(
     "reactions",
     Reaction,
-    ("answer__uuid", "kind", "reply", "created_at"),
+    ("answer_uuid:answer__uuid", "kind", "reply", "created_at"),
     computed=FROM_PARTNER,
     about="Reactions to revealed answers: the person's, and the partner's to theirs.",
 )
@@ -53,7 +53,7 @@ class SharingExport:
         # Each own answer comes back as the person's own, alone (a solo question of that day).
         served: dict[str, ServedQuestion] = {}
         for row in own_rows(rows.get("answers", []), counts, "sharing.answers"):
-            day, question = row["served__day"], row["served__question_id"]
+            day, question = row["day"], row["question_id"]
             if day not in served:
                 served[day] = ServedQuestion.objects.create(
                     person=user, question_id=question, day=day

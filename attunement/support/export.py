@@ -26,7 +26,7 @@ CHECK_INS = Table("check_ins", CheckIn, ("uuid", *CHECK_IN_FIELDS), computed=FRO
 RESPONSES = Table(
     "responses",
     Response,
-    ("check_in__uuid", "quick", "message", "created_at"),
+    ("check_in_uuid:check_in__uuid", "quick", "message", "created_at"),
     computed=FROM_PARTNER,
     about="Turning toward a check-in: the person's own, and the partner's to them.",
 )

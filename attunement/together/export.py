@@ -37,7 +37,7 @@ PLANS = Table(
 HIGHLIGHTS = Table(
     "memories",
     Highlight,
-    ("plan__uuid", "text", "connection", "revealed_at", "created_at"),
+    ("plan_uuid:plan__uuid", "text", "connection", "revealed_at", "created_at"),
     computed=FROM_PARTNER,
 )
 PREFERENCE_FIELDS = ("reminders", "reminder_details", "feed_details")
