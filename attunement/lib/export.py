@@ -67,9 +67,10 @@ class Table:
     def schema(self) -> dict[str, Any]:
         props = {key: _field_schema(self.model, lookup) for key, lookup in self.lookups.items()}
         props.update(self.computed)
+        about = {"description": self.about} if self.about else {}
         return {
             "type": "array",
-            "description": self.about,
+            **about,
             "items": {
                 "type": "object",
                 "properties": props,
