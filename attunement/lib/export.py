@@ -51,8 +51,7 @@ class Table:
     @property
     def lookups(self) -> dict[str, str]:
         """Each key of a row, and the lookup it is read from."""
-        pairs = (f.split(":", 1) if ":" in f else (f, f) for f in self.fields)
-        return dict(pairs)
+        return {f.partition(":")[0]: f.partition(":")[2] or f for f in self.fields}
 
     def rows(self, queryset: Any) -> list[dict[str, Any]]:
         """The rows of `queryset` as JSON-ready dicts, in one query (`values()` decrypts)."""
