@@ -254,6 +254,71 @@ def restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def export_person(args: argparse.Namespace) -> int:
+    """One person's data as JSON (docs/export.md): to a file, or to standard output."""
+    _django()
+    if not _keys_or_refuse():
+        return 1
+    import json
+
+    from attunement.accounts import portability
+    from attunement.accounts.models import User
+
+    user = User.objects.filter(email__iexact=args.user.strip()).first()
+    if user is None:
+        print(f"No account has the address {args.user}.", file=sys.stderr)
+        return 2
+    text = json.dumps(portability.export_document(user), ensure_ascii=False, indent=1)
+    if not args.output:
+        print(text)
+        return 0
+    from pathlib import Path
+
+    from attunement.lib.files import write_private
+
+    try:
+        path = write_private(Path(args.output), text)  # 0600: it holds words in plain text
+    except OSError as exc:
+        print(f"Cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"Wrote {user.email}'s data to {path} ({path.stat().st_size:,} bytes).")
+    print("It holds their words in plain text: keep it somewhere only they can read.")
+    return 0
+
+
+def import_person(args: argparse.Namespace) -> int:
+    """Bring one person's export into this instance, as a new account (docs/export.md)."""
+    _django()
+    if not _keys_or_refuse():
+        return 1
+    from pathlib import Path
+
+    from attunement.accounts import portability
+
+    try:
+        document = portability.read_document(Path(args.file).read_bytes())
+        user, counts = portability.import_person(document, email=args.email)
+    except OSError as exc:
+        print(f"Cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except portability.AddressTaken as exc:
+        print(f"Nothing was imported: {exc}", file=sys.stderr)
+        return 1
+    except portability.BadExportFile as exc:
+        print(f"Nothing was imported: {exc}", file=sys.stderr)
+        return 2
+    print(f"Imported {user.email}: {sum(counts.restored.values())} item(s) restored.")
+    for key, n in sorted(counts.restored.items()):
+        if n:
+            print(f"  restored {key}: {n}")
+    if counts.skipped:
+        print(f"Left out {sum(counts.skipped.values())} item(s) that need the partner or a secret:")
+        for key, n in sorted(counts.skipped.items()):
+            print(f"  left out {key}: {n}")
+    print('To log in, they choose "Forgot your password?" on the login page and use this address.')
+    return 0
+
+
 def safety_stats(args: argparse.Namespace) -> int:
     """For hosts: how often the screen flagged, and how often writers said it misread them."""
     _django()
@@ -318,6 +383,14 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("restore", help="restore a backup (stop the app first)")
     p.add_argument("file")
     p.set_defaults(func=restore)
+    p = sub.add_parser("export", help="one person's data as JSON (docs/export.md)")
+    p.add_argument("--user", required=True, metavar="EMAIL", help="the person's email address")
+    p.add_argument("--output", help="the file to write (default: standard output)")
+    p.set_defaults(func=export_person)
+    p = sub.add_parser("import", help="bring one person's export in, as a new account")
+    p.add_argument("file")
+    p.add_argument("--email", help="import under this address instead of the one in the file")
+    p.set_defaults(func=import_person)
     p = sub.add_parser(
         "safety-stats", help="counts of safety flags and of false alarms (no people, no text)"
     )

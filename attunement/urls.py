@@ -31,6 +31,7 @@ urlpatterns = [
     path("couple/leave/", couples_views.leave, name="leave"),
     path("couple/invitations/<uuid:uuid>/revoke/", couples_views.revoke, name="revoke_invitation"),
     path("settings/", accounts_views.profile, name="profile"),
+    path("settings/my-data/", accounts_views.download_data, name="download_data"),
     path("settings/delete/", couples_views.delete_account, name="delete_account"),
     path("", include("attunement.trust.urls")),
     path("", include("attunement.sharing.urls")),

@@ -34,6 +34,8 @@ class Route:
     `setup(world)` returns (url kwargs, request data); `json` sends data as a JSON body.
     `content` is a string that the roles in `sees` must find in a 2xx body, and no other role
     may ever find. A key may end in "#variant" to list the same route twice.
+    `recent_login`: signed-in people confirmed their password just now, so a route behind
+    "Confirm it's you" (accounts/reauth.py) answers instead of asking.
     """
 
     key: str
@@ -44,6 +46,7 @@ class Route:
     content: str = ""
     sees: tuple[str, ...] = ("owner", "partner")
     extra: dict[str, Any] = field(default_factory=dict)
+    recent_login: bool = False
 
     @property
     def base(self) -> str:

@@ -80,6 +80,9 @@ QUERIES: dict[str, int] = {
     "differences_guess": 6,
     "differences_map": 6,
     "differences_step": 3,
+    # Every table of the person's export, one query each, whatever the length of history
+    # (tests/portability/test_export.py asserts that), plus session, user and the couple.
+    "download_data#recent": 44,
     "empathy": 4,
     "empathy#revealed": 4,
     "empathy_accuracy": 3,

@@ -18,7 +18,7 @@ from attunement.accounts.models import User
 from attunement.api import api
 from attunement.couples.models import Couple
 from attunement.couples.services import leave_couple
-from tests.conftest import login, make_user, pair
+from tests.conftest import fresh_login, login, make_user, pair
 from tests.matrix import ROLES, Route, World
 from tests.query_budget import QUERIES
 
@@ -160,7 +160,8 @@ def test_access(route_world: tuple[Route, World, dict, dict], role: str) -> None
         "ex_partner": world.bob,
         "stranger": world.charlie,
     }
-    client = login(person[role]) if role in person else Client()
+    sign_in = fresh_login if route.recent_login else login
+    client = sign_in(person[role]) if role in person else Client()
     method = route.method.lower()
     url = _url(route, kwargs)
     with CaptureQueriesContext(connection) as queries:

@@ -7,11 +7,19 @@ the person proved who they are within ACCOUNT_REAUTHENTICATION_TIMEOUT seconds, 
 """
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from allauth.account.decorators import reauthentication_required
 
 View = TypeVar("View", bound=Callable[..., Any])
+
+
+@overload
+def recent_login_required(view: View) -> View: ...
+
+
+@overload
+def recent_login_required(view: None = None, *, on_get: bool = False) -> Callable[[View], View]: ...
 
 
 def recent_login_required(view: View | None = None, *, on_get: bool = False) -> Any:

@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
+from attunement.accounts import portability
 from attunement.accounts.forms import ProfileForm
 from attunement.accounts.http import SignedInRequest
+from attunement.accounts.reauth import recent_login_required
 
 
 @login_required
@@ -33,3 +35,17 @@ def profile(request: SignedInRequest) -> HttpResponse:
         request.user.refresh_from_db()
         status = 400
     return render(request, "accounts/profile.html", {"form": form}, status=status)
+
+
+@login_required
+@require_GET
+@recent_login_required(on_get=True)
+def download_data(request: SignedInRequest) -> HttpResponse:
+    """Everything the person wrote and everything about them, as one JSON file: after
+    "Confirm it's you", since it hands the whole history out (docs/export.md)."""
+    now = timezone.now()
+    document = portability.export_document(request.user, now)
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = f"attachment; filename={portability.filename(now)}"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -6,6 +6,11 @@ class DifferencesConfig(AppConfig):
     label = "differences"
 
     def ready(self) -> None:
+        from attunement.differences.export import DifferencesExport
+        from attunement.lib import export
+
+        export.register(DifferencesExport())
+
         from attunement.couples.style import provide_style_hints
         from attunement.differences.hints import hints_for
 

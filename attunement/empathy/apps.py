@@ -6,6 +6,11 @@ class EmpathyConfig(AppConfig):
     label = "empathy"
 
     def ready(self) -> None:
+        from attunement.empathy.export import EmpathyExport
+        from attunement.lib import export
+
+        export.register(EmpathyExport())
+
         from attunement.empathy.insights import EmpathyInsights
         from attunement.lib.insights import contribute
 

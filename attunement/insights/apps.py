@@ -6,6 +6,11 @@ class InsightsConfig(AppConfig):
     label = "insights"
 
     def ready(self) -> None:
+        from attunement.insights.export import InsightsExport
+        from attunement.lib import export
+
+        export.register(InsightsExport())
+
         from attunement.insights.pulse import offer_pulse_reminder
 
         offer_pulse_reminder()

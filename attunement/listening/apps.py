@@ -6,6 +6,11 @@ class ListeningConfig(AppConfig):
     label = "listening"
 
     def ready(self) -> None:
+        from attunement.lib import export
+        from attunement.listening.export import ListeningExport
+
+        export.register(ListeningExport())
+
         from attunement.couples.services import when_couple_ends
         from attunement.lib.insights import contribute
         from attunement.listening.insights import ListeningInsights

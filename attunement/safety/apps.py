@@ -6,6 +6,11 @@ class SafetyConfig(AppConfig):
     label = "safety"
 
     def ready(self) -> None:
+        from attunement.lib import export
+        from attunement.safety.export import SafetyExport
+
+        export.register(SafetyExport())
+
         from attunement.couples.services import when_account_deleted
         from attunement.safety.services import forget_events_of
 

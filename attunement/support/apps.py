@@ -6,6 +6,11 @@ class SupportConfig(AppConfig):
     label = "support"
 
     def ready(self) -> None:
+        from attunement.lib import export
+        from attunement.support.export import SupportExport
+
+        export.register(SupportExport())
+
         from attunement.lib.insights import contribute
         from attunement.support.insights import SupportInsights
 

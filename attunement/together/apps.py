@@ -6,6 +6,11 @@ class TogetherConfig(AppConfig):
     label = "together"
 
     def ready(self) -> None:
+        from attunement.lib import export
+        from attunement.together.export import TogetherExport
+
+        export.register(TogetherExport())
+
         from attunement.lib.insights import contribute
         from attunement.together.insights import TogetherInsights
 

@@ -1,10 +1,16 @@
 from attunement.accounts.models import PersonalToken
+from tests.builders import check_in
 from tests.matrix import Route, World, everyone, owner_only, signed_in, signed_out
 
 
 def token(w: World) -> tuple[dict, dict]:
     t, _ = PersonalToken.issue(user=w.alice, name="phone")
     return {"uuid": t.uuid}, {}
+
+
+def private_note(w: World) -> tuple[dict, dict]:
+    check_in(w.alice, couple=w.couple, visibility="private", note="ALICE-PRIVATE-NOTE")
+    return {}, {}
 
 
 ROUTES = [
@@ -16,6 +22,17 @@ ROUTES = [
         signed_in(302),
         method="POST",
         setup=lambda w: ({}, {"name": "phone", "days": 90, "scope": "read"}),
+    ),
+    # Downloading one's data asks "Confirm it's you" first, even to read (a 302 there); after a
+    # recent login each person gets their own file, and never alice's private note.
+    Route("download_data", signed_in(302)),
+    Route(
+        "download_data#recent",
+        signed_in(200),
+        setup=private_note,
+        content="ALICE-PRIVATE-NOTE",
+        sees=("owner",),
+        recent_login=True,
     ),
     Route("delete_account", signed_in(200)),
     Route(

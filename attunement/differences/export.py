@@ -1,0 +1,50 @@
+"""What differences gives a person's export: their style takes and their guesses.
+
+The partner's take only while they share their profile with the person, and the partner's
+guess of the person once both were revealed; both marked.
+"""
+
+from typing import Any
+
+from attunement.accounts.models import User
+from attunement.couples import access
+from attunement.differences.models import StyleGuess, StyleTake
+from attunement.lib.export import FROM_PARTNER, Counts, Table, build, marked, own_rows, skip_all
+
+TAKE_FIELDS = ("answers", "scores", "completed_at", "visibility", "created_at")
+TAKES = Table("style_takes", StyleTake, TAKE_FIELDS, computed=FROM_PARTNER)
+GUESSES = Table(
+    "style_guesses",
+    StyleGuess,
+    ("scores", "visibility", "revealed_at", "created_at"),
+    computed=FROM_PARTNER,
+    about="Guesses of the partner's style (and the partner's of the person, once revealed).",
+)
+
+
+class DifferencesExport:
+    section = "differences"
+    tables: list[Table] = [TAKES, GUESSES]
+    covers: tuple[str, ...] = ("differences.StyleTake", "differences.StyleGuess")
+
+    def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
+        mark = marked(user)
+        return {
+            "style_takes": TAKES.rows(
+                access.visible(user, StyleTake.objects)
+                .annotate(**mark)
+                .order_by("created_at", "pk")
+            ),
+            "style_guesses": GUESSES.rows(
+                access.visible(user, StyleGuess.objects)
+                .annotate(**mark)
+                .order_by("created_at", "pk")
+            ),
+        }
+
+    def import_(self, user: User, rows: dict[str, list[dict[str, Any]]], counts: Counts) -> None:
+        for row in own_rows(rows.get("style_takes", []), counts, "differences.style_takes"):
+            build(StyleTake, row, TAKE_FIELDS, owner=user).save()
+            counts.restored["differences.style_takes"] += 1
+        # A guess is about the partner, who is not here.
+        skip_all(rows.get("style_guesses", []), counts, "differences.style_guesses")
