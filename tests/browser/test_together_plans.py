@@ -2,6 +2,7 @@
 match appears, one plans it, both see it on their own clocks and download the .ics."""
 
 import re
+from datetime import time, timedelta
 from pathlib import Path
 
 from icalendar import Calendar
@@ -9,10 +10,12 @@ from playwright.sync_api import expect
 
 from attunement import content
 from attunement.couples.models import Visibility
+from attunement.together import services
 from attunement.together.models import Swipe
 from tests.browser.conftest import assert_accessible
 from tests.browser.helpers import PASSWORD, log_in
 from tests.conftest import make_user, pair
+from tests.together.helpers import MATCHED_TEXT, REFUSED, REFUSED_TEXT, both_say
 
 SHOTS = Path("/tmp/shots-together")
 
@@ -130,11 +133,6 @@ def test_both_swipe_a_match_appears_one_plans_both_see_it_and_download_it(people
 
 
 def test_a_mark_changed_to_no_ends_the_match_and_cancelling_asks_first(people) -> None:
-    from datetime import time, timedelta
-
-    from attunement.together import services
-    from tests.together.helpers import MATCHED, MATCHED_TEXT, REFUSED, REFUSED_TEXT, both_say
-
     alex_user, sam_user, couple = make_people()
     both_say(alex_user, sam_user)  # both said yes to MATCHED
     both_say(alex_user, sam_user, REFUSED)
@@ -200,12 +198,10 @@ def test_a_mark_changed_to_no_ends_the_match_and_cancelling_asks_first(people) -
     alex.goto("/today/")
     expect(alex.locator(".together-today")).to_contain_text("Sam cancelled")
     alex.goto("/together/")
-    cancelled = alex.locator(
-        "section", has=alex.get_by_role("heading", name="Cancelled this week")
-    )
+    cancelled = alex.locator("section", has=alex.get_by_role("heading", name="Cancelled this week"))
     expect(cancelled).to_contain_text("Sam cancelled it.")
-    expect(alex.locator("section", has=alex.get_by_role("heading", name="Coming up"))).to_contain_text(
-        "Nothing planned yet"
-    )
+    expect(
+        alex.locator("section", has=alex.get_by_role("heading", name="Coming up"))
+    ).to_contain_text("Nothing planned yet")
     assert_accessible(alex)
     shot(alex, "cancelled-desktop")

@@ -173,4 +173,6 @@ def test_a_plan_that_has_started_or_is_cancelled_cannot_be_cancelled_again(
     services.cancel_plan(user=alice, plan=plan)
     again = as_alice.post(f"/together/plans/{plan.uuid}/cancel/", {"confirm": "yes"})
     assert again.status_code == 409
-    assert "already cancelled" in as_alice.get(f"/together/plans/{plan.uuid}/cancel/").content.decode()
+    assert (
+        "already cancelled" in as_alice.get(f"/together/plans/{plan.uuid}/cancel/").content.decode()
+    )
