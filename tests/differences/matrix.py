@@ -1,5 +1,5 @@
-from attunement.differences.demo import answers_for
 from attunement.differences import services
+from attunement.differences.demo import answers_for
 from tests.differences.helpers import (
     ALICE,
     ALICES_CLOSENESS,
