@@ -277,7 +277,8 @@ def cancel(request: SignedInRequest, uuid: str) -> HttpResponse:
     that carries that confirmation cancels; any other request shows the question."""
     user = request.user
     target = _plan_or_404(request, uuid)
-    if request.method == "POST" and request.POST.get("confirm") == "yes":
+    confirm = request.POST.get("confirm") if request.method == "POST" else None
+    if confirm == "yes":
         try:
             services.cancel_plan(user=user, plan=target)
         except DomainError as exc:
@@ -291,7 +292,8 @@ def cancel(request: SignedInRequest, uuid: str) -> HttpResponse:
     except DomainError as exc:
         return _plan_page(request, target, refused=exc)
     ctx = {"plan": target, "when": target.when_for(user), "partner": access.partner_of(user)}
-    return _render(request, "cancel.html", ctx)
+    # A confirmation that isn't "yes" is unusable input: ask again, with a 400.
+    return _render(request, "cancel.html", ctx, status=200 if confirm is None else 400)
 
 
 @login_required

@@ -176,3 +176,11 @@ def test_a_plan_that_has_started_or_is_cancelled_cannot_be_cancelled_again(
     assert (
         "already cancelled" in as_alice.get(f"/together/plans/{plan.uuid}/cancel/").content.decode()
     )
+
+
+def test_a_garbled_confirmation_asks_again_with_a_400(alice, bob, couple, as_alice):
+    plan = make_plan(alice, bob)
+    response = as_alice.post(f"/together/plans/{plan.uuid}/cancel/", {"confirm": "maybe"})
+    assert response.status_code == 400 and "Cancel this plan?" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.cancelled_at is None
