@@ -130,3 +130,13 @@ def test_the_api_marks_a_card_and_the_comparison_says_when(alice, bob, couple, a
     talked = {c["id"]: c["talked_on"] for c in cards}
     assert talked[PROCESSING_CARD_ID] == "2026-06-17"
     assert all(v is None for k, v in talked.items() if k != PROCESSING_CARD_ID)
+
+
+def test_the_demo_couple_has_talked_one_card_over(db):
+    from attunement.today.demo import create_demo
+    from tests.conftest import login
+
+    create_demo()
+    alex = User.objects.get(email="alex@example.com")
+    card = _card(login(alex).get(MAP).content.decode())
+    assert "You talked about this on" in card and "We talked about it again" in card
