@@ -4,7 +4,7 @@ Everything goes through the same gate and services as the pages: the partner's p
 when shared, their guess only once both are done.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -121,6 +121,12 @@ class CardOut(Schema):
     title: str
     text: str
     ideas: list[str]
+    talked_on: date | None  # the last day the couple marked "we talked about this one"
+
+
+class CardTalkOut(Schema):
+    card_id: str
+    talked_on: date
 
 
 class ComparisonOut(Schema):
@@ -196,4 +202,14 @@ def guess(request: SignedInRequest, payload: GuessIn) -> dict[str, Any]:
 
 @router.get("/comparison", response=ComparisonOut)
 def comparison(request: SignedInRequest) -> dict[str, Any]:
-    return compare.build(request.auth).to_dict()
+    found = compare.build(request.auth).to_dict()
+    talks = compare.card_talks(request.auth) if found["cards"] else {}
+    found["cards"] = [{**card, "talked_on": talks.get(card["id"])} for card in found["cards"]]
+    return found
+
+
+@router.post("/cards/{card_id}/talked", response={201: CardTalkOut})
+def card_talked(request: SignedInRequest, card_id: str) -> tuple[int, dict[str, Any]]:
+    """The couple talked about this card on their map today (either of them marks it)."""
+    talk = services.record_card_talk(user=request.auth, card_id=card_id)
+    return 201, {"card_id": talk.card_id, "talked_on": talk.talked_on}

@@ -9,13 +9,16 @@ one they may read, so a private profile cannot be worked out from the map.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
+
+from django.db.models import Max
 
 from attunement import content
 from attunement.accounts.models import User
 from attunement.couples import access
 from attunement.differences import scoring
-from attunement.differences.models import StyleGuess, StyleTake
+from attunement.differences.models import CardTalk, StyleGuess, StyleTake
 from attunement.differences.scoring import NOTABLE_GAP, Scale
 
 CLOSE_ENOUGH = 1.0  # a guess within a point of the score counts as close
@@ -237,3 +240,20 @@ def build(user: User) -> Map:
             row.partners_guess = partners_guess.scores.get(scale.id)
         rows.append(row)
     return Map(state, user, partner, my_take, partners_take, my_guess, partners_guess, rows)
+
+
+def card_talks(user: User) -> dict[str, date]:
+    """When the person's current couple last talked about each card: card id -> day. One
+    query, one row a card however long the history."""
+    couple = access.current_couple(user)
+    if couple is None:
+        return {}
+    rows = (
+        access.visible(user, CardTalk.objects)
+        .filter(couple=couple)
+        .order_by()
+        .values("card_id")
+        .annotate(last=Max("talked_on"))
+        .values_list("card_id", "last")
+    )
+    return dict(rows)

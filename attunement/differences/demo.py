@@ -1,6 +1,6 @@
 """The demo couple's emotional styles: Alex talks things through and likes reassurance; Sam
 thinks first and recharges alone. Both have shared and guessed, so the map is ready; Alex has
-retaken the reflection once (history kept)."""
+retaken the reflection once (history kept), and they have talked over one card together."""
 
 from datetime import timedelta
 
@@ -10,7 +10,7 @@ from attunement import content
 from attunement.accounts.models import User
 from attunement.couples.models import Couple, Visibility
 from attunement.differences import scoring
-from attunement.differences.models import ProfileVisibility, StyleGuess, StyleTake
+from attunement.differences.models import CardTalk, ProfileVisibility, StyleGuess, StyleTake
 
 # A whole-number answer per scale (7 = the scale's `high` end).
 ALEX = {
@@ -66,3 +66,13 @@ def seed(alex: User, sam: User, couple: Couple, days: int) -> None:
             scores=scores,
             revealed_at=revealed,
         )
+    # "Talking now or thinking first": Sam marked it, a few days after the map opened.
+    talked = timezone.now() - timedelta(days=max(first - 5, 0))
+    CardTalk.objects.create(
+        owner=sam,
+        couple=couple,
+        visibility=Visibility.SHARED,
+        card_id="d-03",
+        talked_on=talked.astimezone(sam.tz).date(),
+        created_at=talked,
+    )

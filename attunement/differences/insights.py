@@ -3,15 +3,15 @@
 A style reflection is taken once in a while, not weekly, so a per-week series would be empty
 most weeks and say nothing; the profile and the map live on the differences pages instead.
 
-`tried` reads the person's own rows through the gate. Reading the difference cards leaves no
-row (a page view is not recorded), so `differences.cards` is never counted as tried: the focus
-learns nothing from it (kinds not done teach nothing) and offers it on novelty alone."""
+`tried` reads rows through the gate. Reading the difference cards leaves no row (a page view is
+not recorded), so `differences.cards` counts when either partner marked "We talked about this
+one" on a card (a CardTalk, shared: they talked together, so it counts for both)."""
 
 from django.urls import reverse
 
 from attunement.accounts.models import User
 from attunement.couples import access
-from attunement.differences.models import StyleGuess, StyleTake
+from attunement.differences.models import CardTalk, StyleGuess, StyleTake
 from attunement.lib.insights import Action, Series, Strategy, Window, span
 
 
@@ -28,8 +28,8 @@ class DifferencesInsights:
                 self.strategy,
                 "Read your difference cards together",
                 reverse("differences_map"),
-                "Where your styles differ most, and what each of you can try. They appear "
-                "once you've both shared a profile and guessed.",
+                "Where your styles differ most, and what each of you can try. Talk one over, "
+                "then mark it. They appear once you've both shared a profile and guessed.",
             ),
             Action(
                 "differences.reflection",
@@ -61,4 +61,9 @@ class DifferencesInsights:
         )
         if guessed.exists():
             done.add("differences.guess")
+        talked = access.visible(user, CardTalk.objects).filter(
+            created_at__gte=start, created_at__lt=stop
+        )
+        if talked.exists():
+            done.add("differences.cards")
         return done

@@ -76,3 +76,20 @@ class StyleGuess(OwnedContent):
             "scores": self.scores,
             "revealed": self.revealed_at is not None,
         }
+
+
+class CardTalk(OwnedContent):
+    """The couple talked about one difference card (`card_id` from `difference_cards`) on one
+    day: who marked it (`owner`) and the day on their clock. Shared with the partner, since
+    they were both there; holds no words. At most one a card a day per couple."""
+
+    card_id = models.CharField(max_length=8)
+    talked_on = models.DateField()
+
+    class Meta:
+        ordering = ["-talked_on", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["couple", "card_id", "talked_on"], name="one_card_talk_a_day"
+            )
+        ]

@@ -5,14 +5,17 @@ Each service owns every rule of its write (known items, the 1..7 scale, all stat
 answered, who may guess), so no caller can skip one. Nothing here holds free text.
 """
 
+from datetime import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
+from attunement import content
 from attunement.accounts.models import User
 from attunement.couples import access
 from attunement.couples.models import Couple, Visibility
-from attunement.differences import scoring
-from attunement.differences.models import ProfileVisibility, StyleGuess, StyleTake
+from attunement.differences import compare, scoring
+from attunement.differences.models import CardTalk, ProfileVisibility, StyleGuess, StyleTake
 from attunement.lib.errors import DomainError, InvalidInput
 
 NO_PARTNER = "Guessing is for two: invite your partner first."
@@ -148,3 +151,27 @@ def reveal_guesses_if_ready(couple: Couple | None) -> bool:
     if done != 2:
         return False
     return guesses.filter(revealed_at__isnull=True).update(revealed_at=timezone.now()) > 0
+
+
+NOT_ON_YOUR_MAP = "That card isn't on your map right now, so there's nothing to mark."
+
+
+@transaction.atomic
+def record_card_talk(*, user: User, card_id: str, now: datetime | None = None) -> CardTalk:
+    """Note that the couple talked about one of the difference cards on their map today (the
+    reader's own day). Marking it again the same day, by either of them, changes nothing.
+    The card must be one this person's map shows now: both profiles shared and guesses in."""
+    if not any(item["id"] == card_id for item in content.load("difference_cards")):
+        raise InvalidInput("Choose a card from your map.")
+    couple = access.current_couple(user)
+    if couple is None or access.partner_of(user) is None:
+        raise DifferencesError("Talking a card over is for two: invite your partner first.")
+    if card_id not in {card.id for card in compare.build(user).cards()}:
+        raise DifferencesError(NOT_ON_YOUR_MAP)
+    talk, _ = CardTalk.objects.get_or_create(
+        couple=couple,
+        card_id=card_id,
+        talked_on=user.local_today(now),
+        defaults={"owner": user, "visibility": Visibility.SHARED},
+    )
+    return talk

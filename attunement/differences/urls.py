@@ -9,4 +9,9 @@ urlpatterns = [
     path("differences/share/", views.share, name="differences_share"),
     path("differences/guess/", views.guess, name="differences_guess"),
     path("differences/map/", views.map_page, name="differences_map"),
+    path(
+        "differences/cards/<str:card_id>/talked/",
+        views.card_talked,
+        name="differences_card_talked",
+    ),
 ]

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from attunement.accounts.http import SignedInRequest
@@ -159,12 +160,32 @@ def guess(request: SignedInRequest) -> HttpResponse:
 @login_required
 @require_GET
 def map_page(request: SignedInRequest) -> HttpResponse:
+    return _map(request)
+
+
+def _map(request: SignedInRequest, status: int = 200, **extra: object) -> HttpResponse:
     found = compare.build(request.user)
+    cards = found.cards()
+    talks = compare.card_talks(request.user) if cards else {}
     ctx = {
         "map": found,
         "chart": chart.profiles(found),
         "differs_most": found.differs_most(),
         "knowing": found.knowing(),
-        "cards": found.cards(),
+        "cards": [(card, talks.get(card.id)) for card in cards],
+        "today": request.user.local_today(),
+        **extra,
     }
-    return render(request, "differences/map.html", ctx)
+    return render(request, "differences/map.html", ctx, status=status)
+
+
+@login_required
+@require_POST
+def card_talked(request: SignedInRequest, card_id: str) -> HttpResponse:
+    try:
+        services.record_card_talk(user=request.user, card_id=card_id)
+    except DomainError as exc:
+        ctx, status = refusal(exc)
+        return _map(request, status, **ctx)
+    messages.success(request, "Noted. You'll both see the day you talked about it.")
+    return redirect(reverse("differences_map") + f"#card-{card_id}")

@@ -17,7 +17,7 @@ from django.utils import timezone
 from attunement import content
 from attunement.accounts.models import User
 from attunement.couples import access
-from attunement.couples.models import Visibility
+from attunement.couples.models import Couple, Visibility
 from attunement.empathy.models import (
     TEXT_ANSWER_MAX,
     EntryKind,
@@ -159,13 +159,26 @@ def latest_round(user: User, subject: User) -> QuizRound | None:
     )
 
 
+def _lock_couple(user: User) -> User:
+    """The partner, with the couple's row locked until the end of the transaction.
+
+    Both partners may open the quiz at the same instant. Serving reads "is there a round
+    yet?" and then creates one, so two requests must not interleave: the second one waits
+    here and then finds the round the first one made. (On PostgreSQL this row lock does it;
+    SQLite already runs each transaction alone, since it begins with BEGIN IMMEDIATE.)"""
+    couple, partner = access.current_couple(user), access.partner_of(user)
+    if couple is None or partner is None:
+        raise EmpathyError(NO_PARTNER)
+    Couple.objects.select_for_update().get(pk=couple.pk)
+    return partner
+
+
 @transaction.atomic
 def open_rounds(*, user: User, now: datetime | None = None) -> list[QuizRound]:
     """The couple's latest round about each of them (about this person first), served on
-    first ask. A revealed or expired round stays until someone asks for the next question."""
-    partner = access.partner_of(user)
-    if access.current_couple(user) is None or partner is None:
-        raise EmpathyError(NO_PARTNER)
+    first ask. A revealed or expired round stays until someone asks for the next question.
+    Idempotent: partners asking at once get the same rounds."""
+    partner = _lock_couple(user)
     now = now or timezone.now()
     rounds = []
     for subject in (user, partner):
@@ -175,10 +188,9 @@ def open_rounds(*, user: User, now: datetime | None = None) -> list[QuizRound]:
 
 @transaction.atomic
 def next_rounds(*, user: User, now: datetime | None = None) -> list[QuizRound]:
-    """A new question about each of them whose latest one is revealed or has expired."""
-    partner = access.partner_of(user)
-    if access.current_couple(user) is None or partner is None:
-        raise EmpathyError(NO_PARTNER)
+    """A new question about each of them whose latest one is revealed or has expired.
+    Idempotent: partners asking at once both get the one new question."""
+    partner = _lock_couple(user)
     now = now or timezone.now()
     rounds = []
     for subject in (user, partner):

@@ -94,6 +94,7 @@ class PlanOut(Schema):
     note: str
     planned_by: str
     cancelled: bool
+    cancelled_by: str | None
     memory_revealed: bool
     highlights: list[HighlightOut]
 
@@ -143,6 +144,13 @@ def swipe(request: SignedInRequest, activity_id: str, payload: SwipeIn) -> dict[
     row = services.swipe(user=request.auth, activity_id=activity_id, choice=payload.choice)
     matched = activity_id in access.mutual_choices(request.auth, Swipe.objects)
     return {"activity_id": row.activity_id, "choice": row.choice, "match": matched}
+
+
+@router.delete("/swipes/{activity_id}", response={204: None})
+def clear_swipe(request: SignedInRequest, activity_id: str) -> tuple[int, None]:
+    """Take back a mark: the activity is unmarked again (a match it made ends)."""
+    services.clear_swipe(user=request.auth, activity_id=activity_id)
+    return 204, None
 
 
 @router.get("/matches", response=list[MatchOut])

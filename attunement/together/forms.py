@@ -15,6 +15,15 @@ class SwipeForm(forms.Form):
     choice = forms.ChoiceField(choices=Choice.choices)
 
 
+class AnswerForm(forms.Form):
+    """Change an earlier mark, or take it back (the activity returns to the deck)."""
+
+    TAKE_BACK = "undo"
+
+    activity = forms.CharField(max_length=8)
+    choice = forms.ChoiceField(choices=[*Choice.choices, (TAKE_BACK, "Take back")])
+
+
 class FiltersForm(forms.Form):
     max_cost = forms.ChoiceField(choices=_choices("cost"), label="Spend up to")
     max_energy = forms.ChoiceField(choices=_choices("energy"), label="Energy up to")

@@ -71,6 +71,10 @@ class Plan(OwnedContent):
     place = EncryptedTextField(blank=True)
     note = EncryptedTextField(blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Who cancelled it, so the other partner is told in the app (never by email).
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     sequence = models.PositiveIntegerField(default=0)
     day_before_at = models.DateTimeField(null=True, blank=True, db_index=True)
     hour_before_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -120,6 +124,7 @@ class Plan(OwnedContent):
             "note": self.note,
             "planned_by": self.owner.name,
             "cancelled": self.is_cancelled,
+            "cancelled_by": self.cancelled_by.name if self.cancelled_by else None,
             "memory_revealed": self.memory_revealed_at is not None,
             "highlights": [h.to_dict(for_user) for h in highlights],
         }

@@ -63,7 +63,27 @@ def plans(user: User) -> QuerySet[Plan]:
     """Plans this person may read, with their planner and the highlights they may read."""
     return access.with_highlights(
         user, access.visible(user, Plan.objects), Highlight.objects
-    ).select_related("owner")
+    ).select_related("owner", "cancelled_by")
+
+
+CANCELLED_SHOWN_FOR = timedelta(days=7)
+
+
+def recently_cancelled(user: User, now: datetime | None = None) -> list[Plan]:
+    """Plans of the current couple cancelled in the last week, newest first, so the partner
+    who did not cancel learns it in the app (no email says so). One query."""
+    now = now or timezone.now()
+    couple = access.current_couple(user)
+    return list(
+        access.visible(user, Plan.objects)
+        .filter(couple=couple, cancelled_at__gte=now - CANCELLED_SHOWN_FOR)
+        .select_related("cancelled_by")
+        .order_by("-cancelled_at")[:3]
+    )
+
+
+def cancelled_by_partner(user: User, now: datetime | None = None) -> list[Plan]:
+    return [p for p in recently_cancelled(user, now) if p.cancelled_by_id != user.pk]
 
 
 def upcoming(user: User, now: datetime | None = None) -> QuerySet[Plan]:

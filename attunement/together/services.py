@@ -37,6 +37,7 @@ UTC = ZoneInfo("UTC")
 MAX_AHEAD = timedelta(days=730)
 MINUTES = (30, 60, 90, 120, 180, 240, 480)
 HIGHLIGHT_REQUIRED = "Write a line about your favourite moment first."
+NOT_CANCELLABLE = "Only a plan that is still ahead can be cancelled."
 
 
 class TogetherError(DomainError):
@@ -78,6 +79,16 @@ def swipe(*, user: User, activity_id: str, choice: str, now: datetime | None = N
         },
     )
     return row
+
+
+@transaction.atomic
+def clear_swipe(*, user: User, activity_id: str) -> bool:
+    """Take back a mark: the activity goes back into this person's deck, unmarked. A match it
+    made ends with it. True when there was a mark to take back."""
+    _activity(activity_id)
+    couple = _couple_of(user)
+    deleted, _ = Swipe.objects.filter(owner=user, couple=couple, activity_id=activity_id).delete()
+    return deleted > 0
 
 
 def filters_for(user: User) -> Filters:
@@ -210,21 +221,32 @@ def _require_member(user: User, plan: Plan) -> None:
         raise TogetherError("This plan belongs to a couple you are no longer part of.")
 
 
+def check_cancellable(*, user: User, plan: Plan, now: datetime | None = None) -> None:
+    """Refuse (TogetherError) unless `user` may cancel `plan` now: a plan of their current
+    couple that is neither cancelled nor started. The confirmation page asks this first."""
+    _require_member(user, plan)
+    if plan.is_cancelled:
+        raise TogetherError("This plan is already cancelled.")
+    if plan.has_started(now):
+        raise TogetherError(NOT_CANCELLABLE)
+
+
 @transaction.atomic
 def cancel_plan(*, user: User, plan: Plan, now: datetime | None = None) -> Plan:
     """Cancel a plan that hasn't started. Its reminders are dropped in the same write, so a
-    worker can never claim them afterwards."""
+    worker can never claim them afterwards. Who cancelled is kept: the partner's pages say so."""
     now = now or timezone.now()
     _require_member(user, plan)
     changed = Plan.objects.filter(pk=plan.pk, cancelled_at__isnull=True, starts_at__gt=now).update(
         cancelled_at=now,
+        cancelled_by=user,
         sequence=plan.sequence + 1,
         day_before_at=None,
         hour_before_at=None,
         updated_at=now,
     )
     if changed != 1:
-        raise TogetherError("Only a plan that is still ahead can be cancelled.")
+        raise TogetherError(NOT_CANCELLABLE)
     plan.refresh_from_db()
     return plan
 

@@ -29,5 +29,6 @@ def panel(request: SignedInRequest) -> Panel | None:
         "next_when": next_plan.when_for(user) if next_plan else "",
         "to_write": to_write,
         "new_matches": len(new),
+        "cancelled": reading.cancelled_by_partner(user),
     }
     return Panel("together/_today.html", context, step)

@@ -6,6 +6,7 @@ urlpatterns = [
     path("together/", views.overview, name="together"),
     path("together/filters/", views.filters, name="together_filters"),
     path("together/swipe/", views.swipe, name="together_swipe"),
+    path("together/swipe/answers/", views.answers, name="together_answers"),
     path("together/plan/<str:activity_id>/", views.plan_new, name="together_plan_new"),
     path("together/plans/<uuid:uuid>/", views.plan, name="together_plan"),
     path("together/plans/<uuid:uuid>/cancel/", views.cancel, name="together_cancel"),

@@ -17,13 +17,14 @@ from attunement.lib.errors import DomainError
 from attunement.lib.pages import refusal
 from attunement.together import chart, ics, reading, services
 from attunement.together.forms import (
+    AnswerForm,
     FiltersForm,
     HighlightForm,
     PlanForm,
     PreferencesForm,
     SwipeForm,
 )
-from attunement.together.models import Plan, Swipe, tags_of
+from attunement.together.models import Choice, Plan, Swipe, activity, tags_of
 
 FEED_DAYS_BACK = 90
 
@@ -78,6 +79,7 @@ def _overview_page(
         "suggestions": reading.suggestions(user, found, filters),
         "upcoming": [(p, p.when_for(user)) for p in reading.upcoming(user)[:5]],
         "to_write": list(reading.to_write(user)[:3]),
+        "cancelled": [(p, p.when_for(user)) for p in reading.recently_cancelled(user)],
         "filters_form": filters_form
         or FiltersForm(
             initial={
@@ -143,10 +145,61 @@ def swipe(request: SignedInRequest) -> HttpResponse:
         "tags": tags_of(card) if card else [],
         "left": len(left),
         "total": len(catalogue),
+        "marked": len(mine),
         "partner": access.partner_of(user),
         "form_errors": form.errors if form is not None and not form.is_valid() else None,
     }
     return _render(request, "swipe.html", ctx, status=status, refused=refused)
+
+
+CHANGED = {
+    Choice.YES: "Changed to yes.",
+    Choice.MAYBE: "Changed to maybe.",
+    Choice.NO: "Changed to no. Only you know.",
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answers(request: SignedInRequest) -> HttpResponse:
+    """This person's own marks, to change or take back. Only ever their own: the partner's
+    marks never reach this page, and a change to "no" ends a match as if it never was."""
+    user = request.user
+    status, refused = 200, None
+    if request.method == "POST":
+        form = AnswerForm(request.POST)
+        if form.is_valid():
+            activity_id, choice = form.cleaned_data["activity"], form.cleaned_data["choice"]
+            try:
+                if choice == AnswerForm.TAKE_BACK:
+                    services.clear_swipe(user=user, activity_id=activity_id)
+                else:
+                    services.swipe(user=user, activity_id=activity_id, choice=choice)
+            except DomainError as exc:
+                refused = exc
+            else:
+                if choice == AnswerForm.TAKE_BACK:
+                    messages.success(request, "Taken back. It's back in your cards to mark.")
+                elif activity_id in access.mutual_choices(user, Swipe.objects):
+                    text = activity(activity_id)["text"]
+                    messages.success(request, f"A match! You both want to: {text}")
+                else:
+                    messages.success(request, CHANGED[Choice(choice)])
+                return redirect("together_answers")
+        else:
+            status = 400
+    mine = reading.own_choices(user)
+    groups = [
+        (value, label, [a for a in content.load("activities") if mine.get(a["id"]) == value])
+        for value, label in Choice.choices
+    ]
+    ctx: dict[str, Any] = {
+        "groups": groups,
+        "marked": len(mine),
+        "choices": Choice.choices,
+        "partner": access.partner_of(user),
+    }
+    return _render(request, "answers.html", ctx, status=status, refused=refused)
 
 
 @login_required
@@ -218,15 +271,29 @@ def plan(request: SignedInRequest, uuid: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel(request: SignedInRequest, uuid: str) -> HttpResponse:
+    """Cancelling asks first: a page (no JavaScript needed) with "Yes, cancel it". Only a POST
+    that carries that confirmation cancels; any other request shows the question."""
+    user = request.user
     target = _plan_or_404(request, uuid)
+    confirm = request.POST.get("confirm") if request.method == "POST" else None
+    if confirm == "yes":
+        try:
+            services.cancel_plan(user=user, plan=target)
+        except DomainError as exc:
+            return _plan_page(request, target, refused=exc)
+        partner = access.partner_of(user)
+        told = f" {partner.name} will see that it's cancelled." if partner else ""
+        messages.success(request, f"Cancelled. No reminders will go out for it.{told}")
+        return redirect("together_plan", uuid=target.uuid)
     try:
-        services.cancel_plan(user=request.user, plan=target)
+        services.check_cancellable(user=user, plan=target)
     except DomainError as exc:
         return _plan_page(request, target, refused=exc)
-    messages.success(request, "Cancelled. No reminders will go out for it.")
-    return redirect("together_plan", uuid=target.uuid)
+    ctx = {"plan": target, "when": target.when_for(user), "partner": access.partner_of(user)}
+    # A confirmation that isn't "yes" is unusable input: ask again, with a 400.
+    return _render(request, "cancel.html", ctx, status=200 if confirm is None else 400)
 
 
 @login_required

@@ -121,3 +121,42 @@ def test_both_take_it_guess_see_the_map_and_the_style_shapes_quick_responses(peo
     assert_accessible(alex)
     plate.click()
     expect(alex.get_by_text("Sent. Sam will see it on their Today.")).to_be_visible()
+
+
+def test_partners_mark_a_card_they_talked_about_and_both_see_when(people) -> None:
+    from attunement.accounts.models import User
+    from tests.differences.helpers import both_done
+
+    make_people()
+    both_done(User.objects.get(email="alex@example.com"), User.objects.get(email="sam@example.com"))
+    alex, sam = people(), people()
+    sam.set_viewport_size({"width": 390, "height": 844})
+    log_in(alex, "alex@example.com")
+    log_in(sam, "sam@example.com")
+
+    sam.goto("/differences/map/")
+    card = sam.locator(
+        "article", has=sam.get_by_role("heading", name="Talking now or thinking first")
+    )
+    card.scroll_into_view_if_needed()
+    sam.screenshot(path=str(SHOTS / "browser-sam-card-to-mark-390.png"))
+    card.get_by_role("button", name="We talked about this one").click()
+    expect(sam.get_by_text("Noted. You'll both see the day you talked about it.")).to_be_visible()
+    card = sam.locator(
+        "article", has=sam.get_by_role("heading", name="Talking now or thinking first")
+    )
+    expect(card).to_contain_text("You talked about this today.")
+    expect(card.get_by_role("button")).to_have_count(0)
+    width = sam.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the map scrolls sideways on a phone ({width}px)"
+    assert_accessible(sam)
+    sam.screenshot(path=str(SHOTS / "browser-sam-card-talked-390.png"))
+
+    alex.goto("/differences/map/")
+    card = alex.locator(
+        "article", has=alex.get_by_role("heading", name="Talking now or thinking first")
+    )
+    expect(card).to_contain_text("You talked about this today.")
+    others = alex.get_by_role("button", name="We talked about this one")
+    expect(others.first).to_be_visible()  # the other cards can still be marked
+    assert_accessible(alex)

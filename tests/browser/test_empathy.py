@@ -191,3 +191,36 @@ def test_solo_about_me_and_finer_words_on_a_phone(people) -> None:
     expect(page.get_by_text("Too much, too fast.").first).to_be_visible()
     assert_accessible(page)
     shot(page, "words-390")
+
+
+def test_both_opening_the_quiz_at_once_see_the_same_questions(two, monkeypatch) -> None:
+    """Alex (desktop) and Sam (phone) open the quiz at the same moment: one question about each
+    of them, the same on both screens, not one each."""
+    import time
+
+    from attunement.empathy.models import QuizRound
+
+    _, alex, sam = two
+    choose = quiz.choose_item
+
+    def slowly(**kwargs):
+        time.sleep(0.5)  # hold the first request between "any round yet?" and creating one
+        return choose(**kwargs)
+
+    monkeypatch.setattr(quiz, "choose_item", slowly)
+    alex.evaluate("window.location.href = '/empathy/quiz/'")  # starts, doesn't wait
+    sam.goto("/empathy/quiz/")
+    alex.wait_for_url("**/empathy/quiz/")
+    alex.wait_for_load_state()
+
+    def questions(page) -> list[tuple[str, str]]:
+        return sorted(
+            (h.get_attribute("id") or "", h.inner_text())
+            for h in page.locator("h2.question-text").all()
+        )
+
+    expect(alex.locator("h2.question-text")).to_have_count(2)
+    expect(sam.locator("h2.question-text")).to_have_count(2)
+    assert questions(alex) == questions(sam)
+    assert QuizRound.objects.count() == 2
+    assert_accessible(sam)

@@ -2,6 +2,7 @@
 match appears, one plans it, both see it on their own clocks and download the .ics."""
 
 import re
+from datetime import time, timedelta
 from pathlib import Path
 
 from icalendar import Calendar
@@ -9,10 +10,12 @@ from playwright.sync_api import expect
 
 from attunement import content
 from attunement.couples.models import Visibility
+from attunement.together import services
 from attunement.together.models import Swipe
 from tests.browser.conftest import assert_accessible
 from tests.browser.helpers import PASSWORD, log_in
 from tests.conftest import make_user, pair
+from tests.together.helpers import MATCHED_TEXT, REFUSED, REFUSED_TEXT, both_say
 
 SHOTS = Path("/tmp/shots-together")
 
@@ -127,3 +130,78 @@ def test_both_swipe_a_match_appears_one_plans_both_see_it_and_download_it(people
     expect(sam.locator(".together-today")).to_contain_text("Sat 20 Jun 2026, 14:00")
     assert_accessible(sam)
     shot(sam, "today-390")
+
+
+def test_a_mark_changed_to_no_ends_the_match_and_cancelling_asks_first(people) -> None:
+    alex_user, sam_user, couple = make_people()
+    both_say(alex_user, sam_user)  # both said yes to MATCHED
+    both_say(alex_user, sam_user, REFUSED)
+    plan = services.plan_activity(
+        user=alex_user,
+        activity_id=REFUSED,
+        day=alex_user.local_today() + timedelta(days=3),
+        at=time(19),
+    )
+    alex, sam = people(), people()
+    sam.set_viewport_size({"width": 390, "height": 844})
+    log_in(alex, "alex@example.com")
+    log_in(sam, "sam@example.com")
+    alex.goto("/together/")
+    matches = alex.locator(
+        "section", has=alex.get_by_role("heading", name=re.compile("You both want to"))
+    )
+    expect(matches).to_contain_text(MATCHED_TEXT)
+
+    # Sam, on the phone, changes an earlier yes to no from "Your answers".
+    sam.goto("/together/swipe/")
+    sam.get_by_role("link", name="Your answers (2)").click()
+    assert_accessible(sam)
+    yes = sam.locator("#answers-yes")
+    expect(yes).to_contain_text(MATCHED_TEXT)
+    shot(sam, "answers-390")
+    yes.get_by_role("form", name=f"Change your answer to: {MATCHED_TEXT}").get_by_role(
+        "button", name="No"
+    ).click()
+    expect(sam.get_by_text("Changed to no. Only you know.")).to_be_visible()
+    expect(sam.locator("#answers-yes")).not_to_contain_text(MATCHED_TEXT)
+    sam.locator("#answers-no summary").click()
+    expect(sam.locator("#answers-no")).to_contain_text(MATCHED_TEXT)
+    assert_accessible(sam)
+
+    # For Alex the match is simply gone, as if Sam had never marked it.
+    alex.goto("/together/")
+    expect(matches).not_to_contain_text(MATCHED_TEXT)
+    expect(alex.get_by_text(MATCHED_TEXT)).to_have_count(0)
+
+    # Taking it back puts it in Sam's cards again.
+    sam.locator("#answers-no").get_by_role("button", name="Take back").click()
+    expect(sam.get_by_text("Taken back. It's back in your cards to mark.")).to_be_visible()
+    sam.goto("/together/swipe/")
+    expect(sam.get_by_text("1 of 179 left")).to_have_count(0)
+
+    # Sam cancels Alex's plan on the phone: a question first, and "Keep the plan" keeps it.
+    sam.goto(f"/together/plans/{plan.uuid}/")
+    sam.get_by_role("link", name="Cancel this plan…").click()
+    expect(sam.get_by_role("heading", name="Cancel this plan?")).to_be_visible()
+    expect(sam.get_by_text("Alex will see on their Time together page")).to_be_visible()
+    assert_accessible(sam)
+    shot(sam, "cancel-390")
+    sam.get_by_role("link", name="Keep the plan").click()
+    expect(sam.get_by_role("heading", name=REFUSED_TEXT, exact=False)).to_be_visible()
+    expect(sam.get_by_text("Cancelled", exact=True)).to_have_count(0)
+    sam.get_by_role("link", name="Cancel this plan…").click()
+    sam.get_by_role("button", name="Yes, cancel the plan").click()
+    expect(sam.get_by_text("Cancelled. No reminders will go out for it.")).to_be_visible()
+    shot(sam, "cancelled-390")
+
+    # Alex learns it in the app: on Today and on Time together.
+    alex.goto("/today/")
+    expect(alex.locator(".together-today")).to_contain_text("Sam cancelled")
+    alex.goto("/together/")
+    cancelled = alex.locator("section", has=alex.get_by_role("heading", name="Cancelled this week"))
+    expect(cancelled).to_contain_text("Sam cancelled it.")
+    expect(
+        alex.locator("section", has=alex.get_by_role("heading", name="Coming up"))
+    ).to_contain_text("Nothing planned yet")
+    assert_accessible(alex)
+    shot(alex, "cancelled-desktop")

@@ -21,6 +21,7 @@ BOB = {
 ALICES_CLOSENESS = "Small signs that you matter"
 # Words only the revealed map shows: the card for Alice talking now and Bob thinking first.
 PROCESSING_CARD = "Alice tends to want to talk things through right away"
+PROCESSING_CARD_ID = "d-03"
 
 
 def take(user: User, targets: dict[str, int] | None = None, shared: bool = False) -> StyleTake:

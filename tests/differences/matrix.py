@@ -1,9 +1,11 @@
+from attunement.differences import services
 from attunement.differences.demo import answers_for
 from tests.differences.helpers import (
     ALICE,
     ALICES_CLOSENESS,
     BOB,
     PROCESSING_CARD,
+    PROCESSING_CARD_ID,
     all_scales,
     both_done,
     closeness_answers,
@@ -27,6 +29,19 @@ def shared_profile(w: World) -> tuple[dict, dict]:
 def revealed(w: World) -> tuple[dict, dict]:
     both_done(w.alice, w.bob)
     return {}, {}
+
+
+def talked(w: World) -> tuple[dict, dict]:
+    both_done(w.alice, w.bob)
+    services.record_card_talk(user=w.alice, card_id=PROCESSING_CARD_ID)
+    return {}, {}
+
+
+def signed_in_all(code: int, anonymous: int = 302) -> dict[str, int]:
+    return {
+        **dict.fromkeys(("owner", "partner", "ex_partner", "stranger"), code),
+        "anonymous": anonymous,
+    }
 
 
 def couples(code: int, anonymous: int) -> dict[str, int]:
@@ -76,6 +91,46 @@ ROUTES = [
         setup=lambda w: ({}, {k: str(v) for k, v in BOB.items()}),
     ),
     Route("differences_map", signed_in(200), setup=revealed, **MAP),
+    Route(
+        "differences_map#talked",
+        signed_in(200),
+        setup=talked,
+        content="You talked about this today",
+        sees=("owner", "partner"),
+    ),
+    Route(
+        "differences_card_talked",
+        couples(302, 302),
+        method="POST",
+        setup=lambda w: ({"card_id": PROCESSING_CARD_ID}, revealed(w)[1]),
+    ),
+    Route(
+        "differences_card_talked#unknown",
+        signed_in_all(400),
+        method="POST",
+        setup=lambda w: ({"card_id": "d-99"}, revealed(w)[1]),
+    ),
+    # A card the map does not show them (they are not both at the high end of closeness).
+    Route(
+        "differences_card_talked#not_on_map",
+        signed_in_all(409),
+        method="POST",
+        setup=lambda w: ({"card_id": "d-12"}, revealed(w)[1]),
+    ),
+    Route(
+        "POST /api/v1/differences/cards/{card_id}/talked",
+        couples(201, 401),
+        method="POST",
+        json=True,
+        setup=lambda w: ({"card_id": PROCESSING_CARD_ID}, revealed(w)[1]),
+    ),
+    Route(
+        "POST /api/v1/differences/cards/{card_id}/talked#unknown",
+        signed_in_all(422, 401),
+        method="POST",
+        json=True,
+        setup=lambda w: ({"card_id": "d-99"}, revealed(w)[1]),
+    ),
     Route("GET /api/v1/differences/items", signed_in(200, 401)),
     Route(
         "POST /api/v1/differences/responses",

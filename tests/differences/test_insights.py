@@ -1,5 +1,5 @@
 """Differences' contribution to Insights: no weekly figure, three actions, and what was tried
-(a finished reflection, a guess; reading the cards leaves no row, so it is never counted)."""
+(a finished reflection, a guess, and a card the couple marked as talked over: test_card_talks)."""
 
 from datetime import UTC, date, datetime, timedelta
 

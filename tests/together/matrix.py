@@ -37,6 +37,12 @@ def alice_says_no(w: World) -> tuple[dict, dict]:
     return {}, {}
 
 
+def alice_alone_says_no(w: World) -> tuple[dict, dict]:
+    """Only Alice marked the blanket fort, no: her answers page shows it to her alone."""
+    services.swipe(user=w.alice, activity_id=REFUSED, choice="no")
+    return {}, {}
+
+
 def plan(w: World) -> tuple[dict, dict]:
     return {"uuid": make_plan(w.alice, w.bob).uuid}, {}
 
@@ -95,6 +101,31 @@ ROUTES = [
         method="POST",
         setup=lambda w: ({}, {"activity": "a-999", "choice": "yes"}),
     ),
+    Route(
+        "together_answers",
+        signed_in(200),
+        setup=alice_alone_says_no,
+        content=REFUSED_TEXT,
+        sees=("owner",),
+    ),
+    Route(
+        "together_answers#change",
+        couples(302),
+        method="POST",
+        setup=lambda w: (match(w)[0], {"activity": MATCHED, "choice": "no"}),
+    ),
+    Route(
+        "together_answers#take_back",
+        couples(302),
+        method="POST",
+        setup=lambda w: (match(w)[0], {"activity": MATCHED, "choice": "undo"}),
+    ),
+    Route(
+        "together_answers#bad",
+        couples(400, alone=400),
+        method="POST",
+        setup=lambda w: ({}, {"activity": MATCHED, "choice": "never"}),
+    ),
     Route("together_plan_new", signed_in(200), setup=lambda w: ({"activity_id": MATCHED}, {})),
     Route(
         "together_plan_new#unknown",
@@ -116,7 +147,16 @@ ROUTES = [
     Route("together_plan", shared(200), setup=plan, **PLAN_SHARED),
     Route("together_plan#sealed", shared(200), setup=sealed, **SEALED),
     Route("together_plan#memory", shared(200), setup=remembered, content=HIGHLIGHT),
-    Route("together_cancel", shared(302), method="POST", setup=plan),
+    # Cancelling asks first: the GET (and a POST without the confirmation) shows the question.
+    Route("together_cancel", shared(200), setup=plan),
+    Route(
+        "together_cancel#confirmed",
+        shared(302),
+        method="POST",
+        setup=lambda w: (plan(w)[0], {"confirm": "yes"}),
+    ),
+    Route("together_cancel#unconfirmed", shared(200), method="POST", setup=plan),
+    Route("together_cancel#started", shared(409), setup=happened),
     Route(
         "together_highlight",
         shared(302),
@@ -167,6 +207,18 @@ ROUTES = [
         method="PUT",
         json=True,
         setup=lambda w: ({"activity_id": "a-999"}, {"choice": "yes"}),
+    ),
+    Route(
+        "DELETE /api/v1/together/swipes/{activity_id}",
+        couples(204, anonymous=401),
+        method="DELETE",
+        setup=lambda w: ({"activity_id": MATCHED}, match(w)[1]),
+    ),
+    Route(
+        "DELETE /api/v1/together/swipes/{activity_id}#unknown",
+        couples(422, alone=422, anonymous=401),
+        method="DELETE",
+        setup=lambda w: ({"activity_id": "a-999"}, {}),
     ),
     Route("GET /api/v1/together/matches", signed_in(200, 401), setup=match, content=MATCHED_TEXT),
     Route(
