@@ -8,7 +8,7 @@ from typing import Any
 
 from attunement.accounts.models import User
 from attunement.couples import access
-from attunement.differences.models import StyleGuess, StyleTake
+from attunement.differences.models import CardTalk, StyleGuess, StyleTake
 from attunement.lib.export import FROM_PARTNER, Counts, Table, build, marked, own_rows, skip_all
 
 TAKE_FIELDS = ("answers", "scores", "completed_at", "visibility", "created_at")
@@ -20,12 +20,23 @@ GUESSES = Table(
     computed=FROM_PARTNER,
     about="Guesses of the partner's style (and the partner's of the person, once revealed).",
 )
+TALKS = Table(
+    "card_talks",
+    CardTalk,
+    ("card_id", "talked_on", "created_at"),
+    computed=FROM_PARTNER,
+    about="Difference cards the couple marked as talked about (by either of them).",
+)
 
 
 class DifferencesExport:
     section = "differences"
-    tables: list[Table] = [TAKES, GUESSES]
-    covers: tuple[str, ...] = ("differences.StyleTake", "differences.StyleGuess")
+    tables: list[Table] = [TAKES, GUESSES, TALKS]
+    covers: tuple[str, ...] = (
+        "differences.StyleTake",
+        "differences.StyleGuess",
+        "differences.CardTalk",
+    )
 
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         mark = marked(user)
@@ -40,6 +51,11 @@ class DifferencesExport:
                 .annotate(**mark)
                 .order_by("created_at", "pk")
             ),
+            "card_talks": TALKS.rows(
+                access.visible(user, CardTalk.objects)
+                .annotate(**mark)
+                .order_by("created_at", "pk")
+            ),
         }
 
     def import_(self, user: User, rows: dict[str, list[dict[str, Any]]], counts: Counts) -> None:
@@ -48,3 +64,5 @@ class DifferencesExport:
             counts.restored["differences.style_takes"] += 1
         # A guess is about the partner, who is not here.
         skip_all(rows.get("style_guesses", []), counts, "differences.style_guesses")
+        # A talk was the couple's, and the partner is not here.
+        skip_all(rows.get("card_talks", []), counts, "differences.card_talks")
