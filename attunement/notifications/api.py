@@ -33,14 +33,22 @@ class RemindersIo(Schema):
     quiet: Quiet | None = None
 
 
+# The check-in reminder is a kind like the others (support offers it), but the API has always
+# given it its own field: it stays there, and out of `kinds`.
+CHECK_IN = "check_in"
+
+
 def _read(request: SignedInRequest) -> RemindersIo:
     user = request.auth
     quiet = reminders.quiet_of(user)
+    rows = reminders.settings_for(user)
+    check_in = next(r for r in rows if r.kind == CHECK_IN)
     return RemindersIo(
-        check_in=CheckInSetting(enabled=user.reminders_enabled, hour=user.reminder_hour),
+        check_in=CheckInSetting(enabled=check_in.enabled, hour=check_in.hour),
         kinds=[
             KindSetting(kind=r.kind, enabled=r.enabled, hour=r.hour, weekday=r.weekday)
-            for r in reminders.settings_for(user)
+            for r in rows
+            if r.kind != CHECK_IN
         ],
         quiet=Quiet(start=quiet[0], end=quiet[1]) if quiet else None,
     )
@@ -55,8 +63,10 @@ def get_reminders(request: SignedInRequest) -> RemindersIo:
 def put_reminders(request: SignedInRequest, payload: RemindersIo) -> RemindersIo:
     reminders.save_settings(
         user=request.auth,
-        check_in=(payload.check_in.enabled, payload.check_in.hour),
-        choices=[(k.kind, k.enabled, k.hour, k.weekday) for k in payload.kinds],
+        choices=[
+            (CHECK_IN, payload.check_in.enabled, payload.check_in.hour, None),
+            *((k.kind, k.enabled, k.hour, k.weekday) for k in payload.kinds if k.kind != CHECK_IN),
+        ],
         quiet=(payload.quiet.start, payload.quiet.end) if payload.quiet else None,
         now=timezone.now(),
     )

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class NotificationsConfig(AppConfig):
     name = "attunement.notifications"
     label = "notifications"
+
+    def ready(self) -> None:
+        from attunement.accounts.hooks import when_time_zone_changes
+        from attunement.notifications.reminders import reschedule
+
+        when_time_zone_changes(reschedule)

@@ -16,10 +16,8 @@ DAYS = [
 
 
 class RemindersForm(forms.Form):
-    """The check-in reminder, one block per offered kind, and quiet hours."""
+    """One block per offered kind (the check-in first), and quiet hours."""
 
-    check_in_on = StrictBooleanField(required=False, label="Check in", widget=StrictCheckbox)
-    check_in_hour = forms.TypedChoiceField(choices=HOURS, coerce=int, label="At")
     quiet_on = StrictBooleanField(required=False, label="Keep quiet hours", widget=StrictCheckbox)
     quiet_start = forms.TypedChoiceField(choices=HOURS, coerce=int, label="From", initial=22)
     quiet_end = forms.TypedChoiceField(choices=HOURS, coerce=int, label="Until", initial=8)

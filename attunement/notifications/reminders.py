@@ -1,11 +1,10 @@
 """Reminders people ask for, and the worker job that sends them: few, content-free, on time.
 
-A kind of reminder is offered by the app that knows when something waits: sharing offers
-"daily_question" and insights offers "pulse", each with `offer(...)` from its
+A kind of reminder is offered by the app that knows when something waits: support offers
+"check_in", sharing "daily_question" and insights "pulse", each with `offer(...)` from its
 AppConfig.ready(). The settings page lists only the kinds offered. (Plans made together are
 reminded by the together app itself, the day before and an hour before each plan; its
 "Calendar and reminders" page turns them off, and this page links there.)
-(Check-in reminders predate this table: support/reminders.py sends them from User columns.)
 
 Sending: `send_due(now)` claims a batch of due rows with one conditional UPDATE (only rows
 still due and unclaimed, or whose claim lapsed), so any number of workers never send the same
@@ -231,32 +230,35 @@ class ReminderError(InvalidInput):
     pass
 
 
+def reschedule(user: User, now: datetime) -> None:
+    """Recompute this person's next times (after their time zone changed)."""
+    quiet = quiet_of(user)
+    for row in Reminder.objects.filter(user=user, enabled=True):
+        row.user = user
+        schedule(row, now, quiet)
+        row.save(update_fields=["next_at"])
+
+
 @transaction.atomic
 def save_settings(
     *,
     user: User,
-    check_in: tuple[bool, int],
     choices: Iterable[tuple[str, bool, int, int | None]],
     quiet: tuple[int, int] | None,
     now: datetime,
 ) -> None:
-    """Save the check-in reminder (enabled, hour), each offered kind's (kind, enabled, hour,
-    weekday) and the quiet hours, and reschedule them all. An hour inside the quiet hours is
-    refused: quiet means quiet."""
+    """Save each offered kind's (kind, enabled, hour, weekday) and the quiet hours, and
+    reschedule them all. An hour inside the quiet hours is refused: quiet means quiet."""
     choices = list(choices)
-    hours = [check_in[1], *(c[2] for c in choices), *(quiet or ())]
+    hours = [*(c[2] for c in choices), *(quiet or ())]
     if any(not 0 <= h <= 23 for h in hours):
         raise ReminderError("Pick an hour between 0 and 23.")
     if any(c[3] is not None and not 0 <= c[3] <= 6 for c in choices):
         raise ReminderError("Pick a day of the week.")
     if any(kind(c[0]) is None for c in choices):
         raise ReminderError("That reminder isn't available.")
-    wanted = [check_in, *((c[1], c[2]) for c in choices)]
-    if any(enabled and in_quiet(hour, quiet) for enabled, hour in wanted):
+    if any(enabled and in_quiet(hour, quiet) for _, enabled, hour, _ in choices):
         raise ReminderError("One reminder falls inside your quiet hours: move it or them.")
-    user.reminders_enabled, user.reminder_hour = check_in
-    user.plan_next_reminder(now)
-    user.save(update_fields=["reminders_enabled", "reminder_hour", "next_reminder_at"])
     if quiet is None:
         QuietHours.objects.filter(user=user).delete()
     else:

@@ -16,8 +16,6 @@ def _initial(request: SignedInRequest) -> dict[str, object]:
     user = request.user
     quiet = reminders.quiet_of(user)
     initial: dict[str, object] = {
-        "check_in_on": user.reminders_enabled,
-        "check_in_hour": user.reminder_hour,
         "quiet_on": quiet is not None,
         "quiet_start": quiet[0] if quiet else 22,
         "quiet_end": quiet[1] if quiet else 8,
@@ -41,7 +39,6 @@ def reminders_page(request: SignedInRequest) -> HttpResponse:
             try:
                 reminders.save_settings(
                     user=request.user,
-                    check_in=(form.cleaned_data["check_in_on"], form.cleaned_data["check_in_hour"]),
                     choices=form.choices(),
                     quiet=form.quiet(),
                     now=timezone.now(),

@@ -8,5 +8,7 @@ class SupportConfig(AppConfig):
     def ready(self) -> None:
         from attunement.lib.insights import contribute
         from attunement.support.insights import SupportInsights
+        from attunement.support.reminders import offer_check_in_reminder
 
         contribute(SupportInsights())
+        offer_check_in_reminder()
