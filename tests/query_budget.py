@@ -113,7 +113,7 @@ QUERIES: dict[str, int] = {
     "offline": 2,
     "profile": 2,
     "quick_exit": 2,
-    "reminders": 4,
+    "reminders": 6,
     "safety": 5,
     "safety_screen": 2,
     "safety_screen_result": 3,

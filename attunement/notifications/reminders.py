@@ -9,9 +9,10 @@ reminded by the together app itself, the day before and an hour before each plan
 Sending: `send_due(now)` claims a batch of due rows with one conditional UPDATE (only rows
 still due and unclaimed, or whose claim lapsed), so any number of workers never send the same
 reminder twice; then asks each kind which of those people still have something waiting (one
-query per kind), emails them, and writes every row's next time in one bulk update. A failed
-send is retried with backoff (1, 2, 4 ... minutes, at most MAX_ATTEMPTS), never inside the
-person's quiet hours.
+query per kind), sends to them the way each chose (email by default; notifications on their
+devices when the host set up web push: notifications/push.py), and writes every row's next
+time in one bulk update. A failed send is retried with backoff (1, 2, 4 ... minutes, at most
+MAX_ATTEMPTS), never inside the person's quiet hours.
 """
 
 from __future__ import annotations
@@ -22,14 +23,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
 from django.urls import reverse
 
 from attunement.accounts.models import User
 from attunement.lib.errors import InvalidInput
-from attunement.notifications import emails
-from attunement.notifications.models import QuietHours, Reminder
+from attunement.notifications import emails, push
+from attunement.notifications.models import Delivery, QuietHours, Reminder
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +158,12 @@ def send_due(now: datetime) -> int:
         token = uuid.uuid4().hex
         if not _claim(now, token):
             return sent
-        rows = list(Reminder.objects.filter(claimed_by=token).select_related("user", "user__quiet"))
+        claimed = Reminder.objects.filter(claimed_by=token).select_related(
+            "user", "user__quiet", "user__delivery"
+        )
+        if push.configured():
+            claimed = claimed.prefetch_related("user__push_subscriptions")
+        rows = list(claimed)
         sent += _send_batch(rows, now)
         _release(rows, token)
 
@@ -189,12 +196,7 @@ def _send_batch(rows: list[Reminder], now: datetime) -> int:
             quiet = quiet_of(row.user)
             if offered is not None and row.user_id in waiting and row.user.is_active:
                 try:
-                    emails.reminder(
-                        to=row.user.email,
-                        kind=key,
-                        reminder_path=path,
-                        settings_path=settings_path,
-                    )
+                    deliver(row.user, kind=key, path=path, settings_path=settings_path)
                 except Exception:
                     row.attempts += 1
                     log.warning("A %s reminder failed (attempt %d).", key, row.attempts)
@@ -208,6 +210,36 @@ def _send_batch(rows: list[Reminder], now: datetime) -> int:
             row.attempts = 0
             schedule(row, now, quiet)
     return sent
+
+
+def deliver(user: User, *, kind: str, path: str, settings_path: str) -> None:
+    """Send one reminder the way this person chose. Notifications go to every device they
+    turned on; with none left (or web push not set up) it goes by email instead, so a reminder
+    is never silently dropped. With "both", it counts as sent once either way reached them.
+    Raises when it reached them no way at all, so the worker retries."""
+    channel = push.channel_of(user)
+    pushed, push_failed = False, None
+    if channel != Delivery.Channel.EMAIL and push.configured():
+        words = emails.WAITING.get(kind, "something")
+        message = push.Message(
+            title=settings.SITE_NAME,
+            body=f"{words[:1].upper()}{words[1:]} is waiting",
+            url=path,
+            tag=kind,
+        )
+        try:
+            pushed = push.send(list(user.push_subscriptions.all()), message)
+        except push.PushFailed as error:
+            push_failed = error
+    if pushed and channel == Delivery.Channel.PUSH:
+        return
+    if push_failed is not None and channel == Delivery.Channel.PUSH:
+        raise push_failed
+    try:
+        emails.reminder(to=user.email, kind=kind, reminder_path=path, settings_path=settings_path)
+    except Exception:
+        if not pushed:
+            raise
 
 
 # Settings -----------------------------------------------------------------------------------
@@ -246,9 +278,12 @@ def save_settings(
     choices: Iterable[tuple[str, bool, int, int | None]],
     quiet: tuple[int, int] | None,
     now: datetime,
+    delivery: str | None = None,
 ) -> None:
-    """Save each offered kind's (kind, enabled, hour, weekday) and the quiet hours, and
-    reschedule them all. An hour inside the quiet hours is refused: quiet means quiet."""
+    """Save each offered kind's (kind, enabled, hour, weekday), the quiet hours and, when
+    given, how reminders reach the person (a Delivery.Channel; notifications only where the
+    host set up web push), and reschedule them all. An hour inside the quiet hours is
+    refused: quiet means quiet."""
     choices = list(choices)
     hours = [*(c[2] for c in choices), *(quiet or ())]
     if any(not 0 <= h <= 23 for h in hours):
@@ -259,6 +294,12 @@ def save_settings(
         raise ReminderError("That reminder isn't available.")
     if any(enabled and in_quiet(hour, quiet) for _, enabled, hour, _ in choices):
         raise ReminderError("One reminder falls inside your quiet hours: move it or them.")
+    if delivery is not None:
+        if delivery not in Delivery.Channel.values:
+            raise ReminderError("Choose how reminders reach you.")
+        if delivery != Delivery.Channel.EMAIL and not push.configured():
+            raise ReminderError("Notifications aren't available on this server: email it is.")
+        Delivery.objects.update_or_create(user=user, defaults={"channel": delivery})
     if quiet is None:
         QuietHours.objects.filter(user=user).delete()
     else:
