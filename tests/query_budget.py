@@ -35,7 +35,7 @@ QUERIES: dict[str, int] = {
     "GET /api/v1/listening/conversations/{uuid}/rating": 4,
     "GET /api/v1/listening/progress": 6,
     "GET /api/v1/listening/topics": 2,
-    "GET /api/v1/reminders": 4,
+    "GET /api/v1/reminders": 5,
     "GET /api/v1/safety": 5,
     "GET /api/v1/safety/journal": 3,
     "GET /api/v1/safety/journal/{uuid}": 3,

@@ -5,7 +5,8 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from attunement.accounts.http import SignedInRequest
-from attunement.notifications import reminders
+from attunement.notifications import push, reminders
+from attunement.notifications.models import Delivery
 
 router = Router()
 
@@ -31,6 +32,9 @@ class RemindersIo(Schema):
     check_in: CheckInSetting
     kinds: list[KindSetting] = Field(max_length=20)
     quiet: Quiet | None = None
+    # How reminders reach the person; "push"/"both" only where the host set up web push.
+    # Left out of a PUT: unchanged.
+    delivery: Delivery.Channel | None = None
 
 
 # The check-in reminder is a kind like the others (support offers it), but the API has always
@@ -51,6 +55,7 @@ def _read(request: SignedInRequest) -> RemindersIo:
             if r.kind != CHECK_IN
         ],
         quiet=Quiet(start=quiet[0], end=quiet[1]) if quiet else None,
+        delivery=Delivery.Channel(push.channel_of(user)),
     )
 
 
@@ -69,5 +74,6 @@ def put_reminders(request: SignedInRequest, payload: RemindersIo) -> RemindersIo
         ],
         quiet=(payload.quiet.start, payload.quiet.end) if payload.quiet else None,
         now=timezone.now(),
+        delivery=payload.delivery.value if payload.delivery else None,
     )
     return _read(request)

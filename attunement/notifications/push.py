@@ -117,8 +117,9 @@ def check_endpoint(endpoint: str) -> str:
 @transaction.atomic
 def subscribe(*, user: User, endpoint: str, p256dh: str, auth: str, session_key: str) -> bool:
     """Keep this browser's subscription for `user` (a browser that another person used before
-    becomes theirs). The first device someone turns on also sends their reminders there,
-    unless they chose how reminders reach them before. Returns True for a new device."""
+    becomes theirs). Turning a device on means wanting notifications: someone whose reminders
+    came by email gets them as notifications from now on ("both" stays both). Returns True
+    for a new device."""
     if not configured():
         raise PushError("Notifications aren't available on this server.")
     check_endpoint(endpoint)
@@ -126,7 +127,10 @@ def subscribe(*, user: User, endpoint: str, p256dh: str, auth: str, session_key:
         endpoint=endpoint,
         defaults={"user": user, "p256dh": p256dh, "auth": auth, "session_key": session_key},
     )
-    Delivery.objects.get_or_create(user=user, defaults={"channel": Delivery.Channel.PUSH})
+    delivery, _ = Delivery.objects.get_or_create(user=user)
+    if delivery.channel == Delivery.Channel.EMAIL:
+        delivery.channel = Delivery.Channel.PUSH
+        delivery.save(update_fields=["channel"])
     return created
 
 

@@ -28,7 +28,8 @@ FAKE_PUSH = """
     endpoint,
     toJSON() {
       return {endpoint, expirationTime: null, keys: {
-        p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+        p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-"
+          + "Ts1XbjhazAkj7I99e8QcYP7DkM",
         auth: "tBHItJI5svbpez7KI4CCXg"}};
     },
     unsubscribe() { localStorage.removeItem(KEY); return Promise.resolve(true); },
@@ -60,6 +61,7 @@ def test_turning_notifications_on_and_off_for_this_device(people, device):
     expect(status).to_have_text("Notifications are off for this device.")
     page.get_by_role("button", name="Turn on notifications on this device").click()
     expect(status).to_have_text("Notifications are on for this device.")
+    expect(page.get_by_label("As notifications on my devices")).to_be_checked()
     [row] = PushSubscription.objects.filter(user__email=email)
     assert row.endpoint.startswith("https://fcm.googleapis.com/fcm/send/browser-")
     assert Delivery.objects.get(user=row.user).channel == Delivery.Channel.PUSH

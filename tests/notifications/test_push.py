@@ -19,7 +19,7 @@ from django.core import mail
 from attunement.notifications import push, reminders
 from attunement.notifications.models import Delivery, PushSubscription, Reminder
 from tests.builders import check_in
-from tests.conftest import fresh_login, login, make_user, pair
+from tests.conftest import PASSWORD, fresh_login, login, make_user, pair
 
 CANARY = "canary-7c1f-never-in-a-notification"
 NOW = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
@@ -361,3 +361,53 @@ def test_vapid_keys_command_makes_a_private_key_file_once(settings, tmp_path, ca
     assert push.application_server_key() in capsys.readouterr().out
     assert cli.main(["vapid-keys"]) == 0
     assert path.read_text() == first and "already set up" in capsys.readouterr().out
+
+
+def test_the_api_reads_and_sets_how_reminders_reach_a_person(alice):
+    from tests.notifications.matrix import JSON
+
+    client = login(alice)
+    assert client.get("/api/v1/reminders").json()["delivery"] == "email"
+    response = client.put(
+        "/api/v1/reminders", {**JSON, "delivery": "both"}, content_type="application/json"
+    )
+    assert response.status_code == 200 and response.json()["delivery"] == "both"
+    bad = client.put(
+        "/api/v1/reminders", {**JSON, "delivery": "pigeon"}, content_type="application/json"
+    )
+    assert bad.status_code == 422
+
+
+def test_turning_a_device_on_after_choosing_email_switches_to_notifications(alice, as_alice):
+    reminders.save_settings(user=alice, choices=[], quiet=None, now=NOW, delivery="email")
+    _post(as_alice, "on", SUBSCRIPTION)
+    assert Delivery.objects.get(user=alice).channel == Delivery.Channel.PUSH
+    reminders.save_settings(user=alice, choices=[], quiet=None, now=NOW, delivery="both")
+    _post(as_alice, "on", {**SUBSCRIPTION, "endpoint": SUBSCRIPTION["endpoint"] + "-2"})
+    assert Delivery.objects.get(user=alice).channel == Delivery.Channel.BOTH
+
+
+def test_logging_out_stops_notifications_on_that_device_only(alice):
+    here, there = login(alice), login(alice)
+    _post(here, "on", SUBSCRIPTION)
+    _post(there, "on", {**SUBSCRIPTION, "endpoint": SUBSCRIPTION["endpoint"] + "-laptop"})
+    assert here.post("/accounts/logout/").status_code == 302
+    assert [s.endpoint for s in PushSubscription.objects.all()] == [
+        SUBSCRIPTION["endpoint"] + "-laptop"
+    ]
+
+
+def test_a_new_password_stops_notifications_on_every_other_device(alice):
+    here, there = fresh_login(alice), login(alice)
+    _post(here, "on", SUBSCRIPTION)
+    _post(there, "on", {**SUBSCRIPTION, "endpoint": SUBSCRIPTION["endpoint"] + "-laptop"})
+    response = here.post(
+        "/accounts/password/change/",
+        {
+            "oldpassword": PASSWORD,
+            "password1": "a-new-long-pass-2026",
+            "password2": "a-new-long-pass-2026",
+        },
+    )
+    assert response.status_code == 302
+    assert [s.endpoint for s in PushSubscription.objects.all()] == [SUBSCRIPTION["endpoint"]]

@@ -72,6 +72,10 @@
     }).then(function (data) {
       say(data.detail);
       show(true);
+      // The server now sends this person's reminders as notifications (or both): so does the form.
+      var email = document.querySelector("input[name=delivery][value=email]:checked");
+      var notify = document.querySelector("input[name=delivery][value=push]");
+      if (email && notify) notify.checked = true;
     }).catch(function (error) {
       say(error.message);
       show(false);
