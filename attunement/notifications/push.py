@@ -24,7 +24,6 @@ from cryptography.hazmat.primitives import serialization
 from django.conf import settings
 from django.db import transaction
 from py_vapid import Vapid, b64urlencode
-from pywebpush import WebPushException, webpush
 
 from attunement.accounts.models import User
 from attunement.lib.errors import InvalidInput
@@ -183,6 +182,9 @@ def send(subscriptions: list[PushSubscription], message: Message) -> bool:
     Raises PushFailed when every device failed for another reason (the worker retries)."""
     if not configured():
         return False
+    # Imported here: pywebpush brings an HTTP client that only the worker needs, when it sends.
+    from pywebpush import WebPushException, webpush
+
     vapid = _vapid(settings.VAPID_PRIVATE_KEY)
     delivered, failed, gone = 0, 0, []
     for sub in subscriptions:
