@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from time import monotonic
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -36,6 +37,7 @@ from attunement.notifications.models import Delivery, QuietHours, Reminder
 log = logging.getLogger(__name__)
 
 BATCH = 500
+_clock = monotonic  # replaced in tests
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
 DAILY, WEEKLY = "daily", "weekly"
@@ -182,7 +184,12 @@ def _release(rows: list[Reminder], token: str) -> None:
 
 
 def _send_batch(rows: list[Reminder], now: datetime) -> int:
+    """Send what is due in a claimed batch. Slow push services (each device may take up to
+    push.TIMEOUT_SECONDS) must not outlast the claim, or another worker would take the batch
+    over and send again: rows not reached a minute before the lease ends are left untouched,
+    still due, for the next pass."""
     sent = 0
+    deadline = _clock() + (LEASE - timedelta(minutes=1)).total_seconds()
     by_kind: dict[str, list[Reminder]] = {}
     for row in rows:
         by_kind.setdefault(row.kind, []).append(row)
@@ -193,6 +200,8 @@ def _send_batch(rows: list[Reminder], now: datetime) -> int:
         waiting = offered.waiting(people, now) if offered and people else set()
         path = reverse(offered.url_name) if offered else ""
         for row in group:
+            if _clock() > deadline:
+                continue  # released as it was: due, unclaimed, for the next pass
             quiet = quiet_of(row.user)
             if offered is not None and row.user_id in waiting and row.user.is_active:
                 try:

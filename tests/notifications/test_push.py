@@ -411,3 +411,28 @@ def test_a_new_password_stops_notifications_on_every_other_device(alice):
     )
     assert response.status_code == 302
     assert [s.endpoint for s in PushSubscription.objects.all()] == [SUBSCRIPTION["endpoint"]]
+
+
+def test_a_slow_batch_stops_before_its_claim_lapses_and_leaves_the_rest_due(
+    db, service, monkeypatch
+):
+    people = [make_user(f"p{i}@example.com", f"P{i}") for i in range(3)]
+    for i, person in enumerate(people):
+        Device(f"{service.url}/push/{i}").subscribe(person)
+        _wants_check_in(person)
+    seconds = iter(range(0, 10_000, 100))  # each look at the clock: 100 s later
+    monkeypatch.setattr(reminders, "_clock", lambda: next(seconds))
+    released: list[list[datetime]] = []
+    release = reminders._release
+
+    def spy(rows, token):
+        released.append(sorted(r.next_at for r in rows))
+        release(rows, token)
+
+    monkeypatch.setattr(reminders, "_release", spy)
+    assert reminders.send_due(DUE) == 3
+    nine, tomorrow = datetime(2026, 11, 25, 9, tzinfo=UTC), datetime(2026, 11, 26, 9, tzinfo=UTC)
+    # The first pass sent two within the lease and let the third go untouched, still due;
+    # the next pass sent it: three people, three notifications, none twice.
+    assert released == [[nine, tomorrow, tomorrow], [tomorrow]]
+    assert sorted(p for p, _, _ in service.received) == ["/push/0", "/push/1", "/push/2"]
