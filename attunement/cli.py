@@ -1,5 +1,5 @@
-"""`attunement serve | worker | demo | analyze | content | rotate-keys | backup | restore |
-safety-stats | manage`.
+"""`attunement serve | worker | demo | analyze | content | rotate-keys | vapid-keys | backup |
+restore | safety-stats | manage`.
 
 The one command a newcomer runs is `attunement serve --demo`.
 """
@@ -206,6 +206,36 @@ def rotate_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def vapid_keys(args: argparse.Namespace) -> int:
+    """Turn on web push: make the VAPID key pair once, into the data folder (0600). With
+    --print, print a new private key instead, for VAPID_PRIVATE_KEY(_FILE) in a secret store."""
+    _django()
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from attunement.lib.files import private_dir, write_private
+    from attunement.notifications import push
+
+    if args.print:
+        print(push.new_private_key(), end="")
+        return 0
+    if settings.VAPID_PRIVATE_KEY:
+        where = "VAPID_PRIVATE_KEY" if os.getenv("VAPID_PRIVATE_KEY") else "the data folder"
+        if os.getenv("VAPID_PRIVATE_KEY_FILE"):
+            where = "VAPID_PRIVATE_KEY_FILE"
+        print(f"Web push is already set up (key from {where}); nothing changed.")
+    else:
+        path = Path(settings.VAPID_KEY_PATH)
+        private_dir(path.parent)
+        write_private(path, push.new_private_key())
+        settings.VAPID_PRIVATE_KEY = path.read_text().strip()
+        print(f"Web push is set up: the private key is in {path} (keep it with your backups).")
+        print("Restart the app; people can then turn on notifications on their Reminders page.")
+    print(f"Public key: {push.application_server_key()}")
+    return 0
+
+
 def backup(args: argparse.Namespace) -> int:
     """A consistent online backup of the database with the key files, in one 0600 file."""
     _django()
@@ -377,6 +407,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "rotate-keys", help="re-encrypt all free text under the newest key"
     ).set_defaults(func=rotate_keys)
+    p = sub.add_parser("vapid-keys", help="set up web push: make the VAPID key pair once")
+    p.add_argument("--print", action="store_true", help="print a new private key, save nothing")
+    p.set_defaults(func=vapid_keys)
     p = sub.add_parser("backup", help="back up the database and the key files, online")
     p.add_argument("--output", help="the file to write (default: a new file in DATA_DIR/backups)")
     p.set_defaults(func=backup)

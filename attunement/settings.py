@@ -302,6 +302,46 @@ QUICK_EXIT_URL = os.getenv("QUICK_EXIT_URL", "https://www.wikipedia.org/")
 SAFETY_REGION = os.getenv("SAFETY_REGION", "INTL")
 WORKER_POLL_SECONDS = envint("WORKER_POLL_SECONDS", "30")
 
+
+# Web push (optional). Reminders can go to a person's devices as notifications once the host
+# has a VAPID key: VAPID_PRIVATE_KEY (or VAPID_PRIVATE_KEY_FILE), or the file that
+# `attunement vapid-keys` writes into the data folder. Without one the option is not shown.
+VAPID_KEY_PATH = DATA_DIR / "vapid_private_key.pem"
+
+
+def _vapid_private_key() -> str:
+    key = envsecret("VAPID_PRIVATE_KEY")
+    if key or os.getenv("VAPID_PRIVATE_KEY") is not None:  # set, even empty: the host decided
+        return key
+    if TESTING:
+        # Tests run with web push set up (a throwaway key); a test turns it off to check that
+        # nothing of it shows without a key.
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+
+        return (
+            ec.generate_private_key(ec.SECP256R1())
+            .private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+            .decode()
+        )
+    return VAPID_KEY_PATH.read_text().strip() if VAPID_KEY_PATH.exists() else ""
+
+
+VAPID_PRIVATE_KEY = _vapid_private_key()
+# Who the push services may contact about our sending: a mailto: or https: address.
+VAPID_SUBJECT = os.getenv("VAPID_SUBJECT", "")
+# Push services a subscription may point at (host suffixes); "*" allows any https host.
+PUSH_SERVICE_HOSTS = envlist(
+    "PUSH_SERVICE_HOSTS",
+    "fcm.googleapis.com,push.services.mozilla.com,notify.windows.com,push.apple.com",
+)
+# Tests send to a push service on 127.0.0.1 over plain HTTP; nothing else may.
+PUSH_ALLOW_LOCAL = TESTING and envbool("PUSH_ALLOW_LOCAL", "1")
+
 # Logs and error reports carry no secret link and nothing a person wrote (lib/redact.py).
 LOGGING = {
     "version": 1,

@@ -4,7 +4,6 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from allauth.account.models import EmailAddress
-from django.utils import timezone
 
 from attunement.accounts.models import PersonalToken, User
 from attunement.lib.export import Counts, Table, skip_all
@@ -17,9 +16,7 @@ PROFILE = Table(
         "email",
         "display_name",
         "time_zone",
-        "reminders_enabled",
         "partner_emails",
-        "reminder_hour",
         "date_joined",
     ),
     about="The person: one row.",
@@ -32,7 +29,7 @@ TOKENS = Table(
     ("name", "prefix", "scope", "created_at", "expires_at", "last_used_at", "revoked_at"),
     about="Personal access tokens: names and dates only. They are not restored by an import.",
 )
-RESTORED = ("display_name", "time_zone", "reminders_enabled", "partner_emails", "reminder_hour")
+RESTORED = ("display_name", "time_zone", "partner_emails")
 
 
 class AccountsExport:
@@ -57,8 +54,7 @@ class AccountsExport:
             if user.time_zone not in available_timezones():
                 user.time_zone = "UTC"
             user.full_clean(exclude=["password", "email"])
-            user.plan_next_reminder(timezone.now())
-            user.save(update_fields=[*RESTORED, "next_reminder_at"])
+            user.save(update_fields=list(RESTORED))
             counts.restored["accounts.profile"] += 1
         # The address the person logs in with is the one the import was given; other
         # addresses would need confirming again, and tokens are secrets that were never kept.

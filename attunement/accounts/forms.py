@@ -61,24 +61,15 @@ class ProfileForm(_UserForm):
         help_text="Days, reminders and the care services shown to you follow it.",
         error_messages={"required": "Choose your time zone."},
     )
-    reminder_hour = forms.TypedChoiceField(
-        choices=[(h, f"{h:02d}:00") for h in range(24)],
-        coerce=int,
-        label="Remind me at",
-        error_messages={"required": "Choose an hour for the reminder."},
-    )
 
     class Meta:
         model = User
         fields = [
             "display_name",
             "time_zone",
-            "reminders_enabled",
-            "reminder_hour",
             "partner_emails",
         ]
         labels = {
-            "reminders_enabled": "Email me a gentle daily reminder to check in",
             "partner_emails": (
                 "Email me when it's my turn in a conversation or our answers are ready to read "
                 "(never what was written)"

@@ -2,7 +2,7 @@ import hashlib
 import secrets
 import uuid
 import zoneinfo
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -33,11 +33,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(unique=True)
     display_name = models.CharField(max_length=40, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC")
-    reminders_enabled = models.BooleanField(default=False)
     # Content-free emails when something needs this person (their turn, answers revealed).
     partner_emails = models.BooleanField(default=True)
-    reminder_hour = models.PositiveSmallIntegerField(default=9)
-    next_reminder_at = models.DateTimeField(null=True, blank=True, db_index=True)
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -68,20 +65,6 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def local_today(self, now: datetime | None = None) -> date:
         return self.local_now(now).date()
-
-    def next_reminder_at_after(self, now: datetime) -> datetime:
-        """The next reminder_hour o'clock in this person's own time zone, as UTC."""
-        local = self.local_now(now)
-        candidate = datetime.combine(local.date(), time(self.reminder_hour), tzinfo=self.tz)
-        if candidate <= local:
-            candidate = datetime.combine(
-                local.date() + timedelta(days=1), time(self.reminder_hour), tzinfo=self.tz
-            )
-        return candidate.astimezone(zoneinfo.ZoneInfo("UTC"))
-
-    def plan_next_reminder(self, now: datetime) -> None:
-        """Set next_reminder_at from the current settings (None when reminders are off)."""
-        self.next_reminder_at = self.next_reminder_at_after(now) if self.reminders_enabled else None
 
 
 def hash_token(raw: str) -> str:

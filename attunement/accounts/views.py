@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from attunement.accounts import portability
+from attunement.accounts import hooks, portability
 from attunement.accounts.forms import ProfileForm
 from attunement.accounts.http import SignedInRequest
 from attunement.accounts.reauth import recent_login_required
@@ -18,18 +18,11 @@ def profile(request: SignedInRequest) -> HttpResponse:
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=request.user)
         if form.is_valid():
+            zone_changed = "time_zone" in form.changed_data
             user = form.save(commit=False)
-            user.plan_next_reminder(timezone.now())
-            user.save(
-                update_fields=[
-                    "display_name",
-                    "time_zone",
-                    "reminders_enabled",
-                    "partner_emails",
-                    "reminder_hour",
-                    "next_reminder_at",
-                ]
-            )
+            user.save(update_fields=["display_name", "time_zone", "partner_emails"])
+            if zone_changed:
+                hooks.time_zone_changed(user, timezone.now())
             messages.success(request, "Saved.")
             return redirect("profile")
         request.user.refresh_from_db()

@@ -5,7 +5,8 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from attunement.accounts.http import SignedInRequest
-from attunement.notifications import reminders
+from attunement.notifications import push, reminders
+from attunement.notifications.models import Delivery
 
 router = Router()
 
@@ -31,18 +32,30 @@ class RemindersIo(Schema):
     check_in: CheckInSetting
     kinds: list[KindSetting] = Field(max_length=20)
     quiet: Quiet | None = None
+    # How reminders reach the person; "push"/"both" only where the host set up web push.
+    # Left out of a PUT: unchanged.
+    delivery: Delivery.Channel | None = None
+
+
+# The check-in reminder is a kind like the others (support offers it), but the API has always
+# given it its own field: it stays there, and out of `kinds`.
+CHECK_IN = "check_in"
 
 
 def _read(request: SignedInRequest) -> RemindersIo:
     user = request.auth
     quiet = reminders.quiet_of(user)
+    rows = reminders.settings_for(user)
+    check_in = next(r for r in rows if r.kind == CHECK_IN)
     return RemindersIo(
-        check_in=CheckInSetting(enabled=user.reminders_enabled, hour=user.reminder_hour),
+        check_in=CheckInSetting(enabled=check_in.enabled, hour=check_in.hour),
         kinds=[
             KindSetting(kind=r.kind, enabled=r.enabled, hour=r.hour, weekday=r.weekday)
-            for r in reminders.settings_for(user)
+            for r in rows
+            if r.kind != CHECK_IN
         ],
         quiet=Quiet(start=quiet[0], end=quiet[1]) if quiet else None,
+        delivery=Delivery.Channel(push.channel_of(user)),
     )
 
 
@@ -55,9 +68,12 @@ def get_reminders(request: SignedInRequest) -> RemindersIo:
 def put_reminders(request: SignedInRequest, payload: RemindersIo) -> RemindersIo:
     reminders.save_settings(
         user=request.auth,
-        check_in=(payload.check_in.enabled, payload.check_in.hour),
-        choices=[(k.kind, k.enabled, k.hour, k.weekday) for k in payload.kinds],
+        choices=[
+            (CHECK_IN, payload.check_in.enabled, payload.check_in.hour, None),
+            *((k.kind, k.enabled, k.hour, k.weekday) for k in payload.kinds if k.kind != CHECK_IN),
+        ],
         quiet=(payload.quiet.start, payload.quiet.end) if payload.quiet else None,
         now=timezone.now(),
+        delivery=payload.delivery.value if payload.delivery else None,
     )
     return _read(request)

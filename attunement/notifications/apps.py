@@ -10,3 +10,7 @@ class NotificationsConfig(AppConfig):
         from attunement.notifications.export import NotificationsExport
 
         export.register(NotificationsExport())
+        from attunement.accounts.hooks import when_time_zone_changes
+        from attunement.notifications.reminders import reschedule
+
+        when_time_zone_changes(reschedule)

@@ -49,11 +49,6 @@ def answers_revealed(*, to: list[str], questions_path: str) -> None:
         _send("answers_revealed", [address], url=_link(questions_path))
 
 
-def check_in_reminder(*, to: str, check_in_path: str) -> None:
-    """The person's own daily reminder, at the hour they chose."""
-    _send("check_in_reminder", [to], url=_link(check_in_path))
-
-
 # What changed on an account, in words fit to send to an address that may no longer be the
 # owner's: no address, device or place is named.
 ACCOUNT_CHANGES = {
@@ -85,6 +80,7 @@ def account_changed(*, to: str, change: str) -> None:
 
 # What a reminder says is waiting, by kind (notifications.reminders): fixed words, no content.
 WAITING = {
+    "check_in": "your check-in",
     "daily_question": "today's question",
     "pulse": "your weekly pulse",
 }

@@ -1,6 +1,7 @@
 from django import forms
 
 from attunement.lib.forms import StrictBooleanField, StrictCheckbox
+from attunement.notifications.models import Delivery
 from attunement.notifications.reminders import ReminderKind
 
 HOURS = [(h, f"{h:02d}:00") for h in range(24)]
@@ -16,17 +17,25 @@ DAYS = [
 
 
 class RemindersForm(forms.Form):
-    """The check-in reminder, one block per offered kind, and quiet hours."""
+    """One block per offered kind (the check-in first), and quiet hours."""
 
-    check_in_on = StrictBooleanField(required=False, label="Check in", widget=StrictCheckbox)
-    check_in_hour = forms.TypedChoiceField(choices=HOURS, coerce=int, label="At")
     quiet_on = StrictBooleanField(required=False, label="Keep quiet hours", widget=StrictCheckbox)
     quiet_start = forms.TypedChoiceField(choices=HOURS, coerce=int, label="From", initial=22)
     quiet_end = forms.TypedChoiceField(choices=HOURS, coerce=int, label="Until", initial=8)
 
-    def __init__(self, *args: object, kinds: list[ReminderKind], **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, kinds: list[ReminderKind], push: bool = False, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.kinds = kinds
+        if push:  # only where the host set up web push
+            self.fields["delivery"] = forms.ChoiceField(
+                choices=Delivery.Channel.choices,
+                widget=forms.RadioSelect,
+                label="How reminders reach you",
+                initial=Delivery.Channel.EMAIL,
+                required=False,  # left out: unchanged
+            )
         for k in kinds:
             self.fields[f"{k.key}_on"] = StrictBooleanField(
                 required=False, label=k.label, widget=StrictCheckbox
@@ -57,6 +66,9 @@ class RemindersForm(forms.Form):
             (k.key, data[f"{k.key}_on"], data[f"{k.key}_hour"], data.get(f"{k.key}_day"))
             for k in self.kinds
         ]
+
+    def delivery_choice(self) -> str | None:
+        return self.cleaned_data.get("delivery") or None
 
     def quiet(self) -> tuple[int, int] | None:
         data = self.cleaned_data

@@ -37,3 +37,35 @@ class QuietHours(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="quiet")
     start = models.PositiveSmallIntegerField(default=22)
     end = models.PositiveSmallIntegerField(default=8)
+
+
+class Delivery(models.Model):
+    """How this person's reminders reach them. No row: by email. Notifications are offered
+    only when the host configured web push (notifications.push.configured())."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "By email"
+        PUSH = "push", "As notifications on my devices"
+        BOTH = "both", "Both"
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="delivery")
+    channel = models.CharField(max_length=5, choices=Channel.choices, default=Channel.EMAIL)
+
+
+class PushSubscription(models.Model):
+    """One browser on one device that agreed to show this person's reminders.
+
+    `endpoint` is the push service's address for that browser (unique: a browser has one
+    subscription per site, so a second person subscribing on it takes it over); `p256dh` and
+    `auth` are the browser's keys for encrypting what we send. `session_key` is the hashed
+    session that subscribed, so logging that session out elsewhere ends it too.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    session_key = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)

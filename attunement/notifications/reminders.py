@@ -1,18 +1,18 @@
 """Reminders people ask for, and the worker job that sends them: few, content-free, on time.
 
-A kind of reminder is offered by the app that knows when something waits: sharing offers
-"daily_question" and insights offers "pulse", each with `offer(...)` from its
+A kind of reminder is offered by the app that knows when something waits: support offers
+"check_in", sharing "daily_question" and insights "pulse", each with `offer(...)` from its
 AppConfig.ready(). The settings page lists only the kinds offered. (Plans made together are
 reminded by the together app itself, the day before and an hour before each plan; its
 "Calendar and reminders" page turns them off, and this page links there.)
-(Check-in reminders predate this table: support/reminders.py sends them from User columns.)
 
 Sending: `send_due(now)` claims a batch of due rows with one conditional UPDATE (only rows
 still due and unclaimed, or whose claim lapsed), so any number of workers never send the same
 reminder twice; then asks each kind which of those people still have something waiting (one
-query per kind), emails them, and writes every row's next time in one bulk update. A failed
-send is retried with backoff (1, 2, 4 ... minutes, at most MAX_ATTEMPTS), never inside the
-person's quiet hours.
+query per kind), sends to them the way each chose (email by default; notifications on their
+devices when the host set up web push: notifications/push.py), and writes every row's next
+time in one bulk update. A failed send is retried with backoff (1, 2, 4 ... minutes, at most
+MAX_ATTEMPTS), never inside the person's quiet hours.
 """
 
 from __future__ import annotations
@@ -22,19 +22,22 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from time import monotonic
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
 from django.urls import reverse
 
 from attunement.accounts.models import User
 from attunement.lib.errors import InvalidInput
-from attunement.notifications import emails
-from attunement.notifications.models import QuietHours, Reminder
+from attunement.notifications import emails, push
+from attunement.notifications.models import Delivery, QuietHours, Reminder
 
 log = logging.getLogger(__name__)
 
 BATCH = 500
+_clock = monotonic  # replaced in tests
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
 DAILY, WEEKLY = "daily", "weekly"
@@ -157,7 +160,12 @@ def send_due(now: datetime) -> int:
         token = uuid.uuid4().hex
         if not _claim(now, token):
             return sent
-        rows = list(Reminder.objects.filter(claimed_by=token).select_related("user", "user__quiet"))
+        claimed = Reminder.objects.filter(claimed_by=token).select_related(
+            "user", "user__quiet", "user__delivery"
+        )
+        if push.configured():
+            claimed = claimed.prefetch_related("user__push_subscriptions")
+        rows = list(claimed)
         sent += _send_batch(rows, now)
         _release(rows, token)
 
@@ -176,7 +184,12 @@ def _release(rows: list[Reminder], token: str) -> None:
 
 
 def _send_batch(rows: list[Reminder], now: datetime) -> int:
+    """Send what is due in a claimed batch. Slow push services (each device may take up to
+    push.TIMEOUT_SECONDS) must not outlast the claim, or another worker would take the batch
+    over and send again: rows not reached a minute before the lease ends are left untouched,
+    still due, for the next pass."""
     sent = 0
+    deadline = _clock() + (LEASE - timedelta(minutes=1)).total_seconds()
     by_kind: dict[str, list[Reminder]] = {}
     for row in rows:
         by_kind.setdefault(row.kind, []).append(row)
@@ -187,15 +200,12 @@ def _send_batch(rows: list[Reminder], now: datetime) -> int:
         waiting = offered.waiting(people, now) if offered and people else set()
         path = reverse(offered.url_name) if offered else ""
         for row in group:
+            if _clock() > deadline:
+                continue  # released as it was: due, unclaimed, for the next pass
             quiet = quiet_of(row.user)
             if offered is not None and row.user_id in waiting and row.user.is_active:
                 try:
-                    emails.reminder(
-                        to=row.user.email,
-                        kind=key,
-                        reminder_path=path,
-                        settings_path=settings_path,
-                    )
+                    deliver(row.user, kind=key, path=path, settings_path=settings_path)
                 except Exception:
                     row.attempts += 1
                     log.warning("A %s reminder failed (attempt %d).", key, row.attempts)
@@ -209,6 +219,36 @@ def _send_batch(rows: list[Reminder], now: datetime) -> int:
             row.attempts = 0
             schedule(row, now, quiet)
     return sent
+
+
+def deliver(user: User, *, kind: str, path: str, settings_path: str) -> None:
+    """Send one reminder the way this person chose. Notifications go to every device they
+    turned on; with none left (or web push not set up) it goes by email instead, so a reminder
+    is never silently dropped. With "both", it counts as sent once either way reached them.
+    Raises when it reached them no way at all, so the worker retries."""
+    channel = push.channel_of(user)
+    pushed, push_failed = False, None
+    if channel != Delivery.Channel.EMAIL and push.configured():
+        words = emails.WAITING.get(kind, "something")
+        message = push.Message(
+            title=settings.SITE_NAME,
+            body=f"{words[:1].upper()}{words[1:]} is waiting",
+            url=path,
+            tag=kind,
+        )
+        try:
+            pushed = push.send(list(user.push_subscriptions.all()), message)
+        except push.PushFailed as error:
+            push_failed = error
+    if pushed and channel == Delivery.Channel.PUSH:
+        return
+    if push_failed is not None and channel == Delivery.Channel.PUSH:
+        raise push_failed
+    try:
+        emails.reminder(to=user.email, kind=kind, reminder_path=path, settings_path=settings_path)
+    except Exception:
+        if not pushed:
+            raise
 
 
 # Settings -----------------------------------------------------------------------------------
@@ -231,32 +271,44 @@ class ReminderError(InvalidInput):
     pass
 
 
+def reschedule(user: User, now: datetime) -> None:
+    """Recompute this person's next times (after their time zone changed)."""
+    quiet = quiet_of(user)
+    for row in Reminder.objects.filter(user=user, enabled=True):
+        row.user = user
+        schedule(row, now, quiet)
+        row.save(update_fields=["next_at"])
+
+
 @transaction.atomic
 def save_settings(
     *,
     user: User,
-    check_in: tuple[bool, int],
     choices: Iterable[tuple[str, bool, int, int | None]],
     quiet: tuple[int, int] | None,
     now: datetime,
+    delivery: str | None = None,
 ) -> None:
-    """Save the check-in reminder (enabled, hour), each offered kind's (kind, enabled, hour,
-    weekday) and the quiet hours, and reschedule them all. An hour inside the quiet hours is
+    """Save each offered kind's (kind, enabled, hour, weekday), the quiet hours and, when
+    given, how reminders reach the person (a Delivery.Channel; notifications only where the
+    host set up web push), and reschedule them all. An hour inside the quiet hours is
     refused: quiet means quiet."""
     choices = list(choices)
-    hours = [check_in[1], *(c[2] for c in choices), *(quiet or ())]
+    hours = [*(c[2] for c in choices), *(quiet or ())]
     if any(not 0 <= h <= 23 for h in hours):
         raise ReminderError("Pick an hour between 0 and 23.")
     if any(c[3] is not None and not 0 <= c[3] <= 6 for c in choices):
         raise ReminderError("Pick a day of the week.")
     if any(kind(c[0]) is None for c in choices):
         raise ReminderError("That reminder isn't available.")
-    wanted = [check_in, *((c[1], c[2]) for c in choices)]
-    if any(enabled and in_quiet(hour, quiet) for enabled, hour in wanted):
+    if any(enabled and in_quiet(hour, quiet) for _, enabled, hour, _ in choices):
         raise ReminderError("One reminder falls inside your quiet hours: move it or them.")
-    user.reminders_enabled, user.reminder_hour = check_in
-    user.plan_next_reminder(now)
-    user.save(update_fields=["reminders_enabled", "reminder_hour", "next_reminder_at"])
+    if delivery is not None:
+        if delivery not in Delivery.Channel.values:
+            raise ReminderError("Choose how reminders reach you.")
+        if delivery != Delivery.Channel.EMAIL and not push.configured():
+            raise ReminderError("Notifications aren't available on this server: email it is.")
+        Delivery.objects.update_or_create(user=user, defaults={"channel": delivery})
     if quiet is None:
         QuietHours.objects.filter(user=user).delete()
     else:

@@ -13,5 +13,7 @@ class SupportConfig(AppConfig):
 
         from attunement.lib.insights import contribute
         from attunement.support.insights import SupportInsights
+        from attunement.support.reminders import offer_check_in_reminder
 
         contribute(SupportInsights())
+        offer_check_in_reminder()

@@ -1,34 +1,32 @@
-"""Daily check-in reminders: content-free emails at each person's own chosen hour."""
+"""The daily check-in reminder kind: offered to notifications, sent only to people who have
+not checked in yet on their own local today."""
 
 from datetime import datetime
 
-from django.db import transaction
-from django.urls import reverse
-
 from attunement.accounts.models import User
-from attunement.notifications import emails
-from attunement.support.services import has_checked_in
-
-BATCH = 100
+from attunement.notifications.reminders import DAILY, ReminderKind, offer
+from attunement.support.models import CheckIn
 
 
-def send_due_reminders(now: datetime) -> int:
-    """Send every due reminder once, even with several workers running."""
-    sent = 0
-    due = list(
-        User.objects.filter(
-            reminders_enabled=True, is_active=True, next_reminder_at__lte=now
-        ).order_by("next_reminder_at")[:BATCH]
+def not_checked_in(people: list[User], now: datetime) -> set[int]:
+    """Ids of `people` with no check-in for their own local today. One query."""
+    days = {p.pk: p.local_today(now) for p in people}
+    done = set(
+        CheckIn.objects.filter(owner__in=people, local_date__in=set(days.values())).values_list(
+            "owner_id", "local_date"
+        )
     )
-    for user in due:
-        following = user.next_reminder_at_after(now)
-        with transaction.atomic():
-            # Claim: only the worker whose UPDATE still sees the old value sends.
-            claimed = User.objects.filter(
-                pk=user.pk, next_reminder_at=user.next_reminder_at
-            ).update(next_reminder_at=following)
-        if not claimed or has_checked_in(user=user, day=user.local_today(now)):
-            continue
-        emails.check_in_reminder(to=user.email, check_in_path=reverse("check_in"))
-        sent += 1
-    return sent
+    return {pk for pk, day in days.items() if (pk, day) not in done}
+
+
+def offer_check_in_reminder() -> None:
+    offer(
+        ReminderKind(
+            key="check_in",
+            label="Daily check-in",
+            cadence=DAILY,
+            url_name="check_in",
+            waiting=not_checked_in,
+            default_hour=9,
+        )
+    )

@@ -64,6 +64,8 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         "precache": json.dumps(_precached()),
         "offline_url": json.dumps(reverse("offline")),
         "static_prefix": json.dumps(settings.STATIC_URL),
+        "icon": json.dumps(static("attunement/icon-192.png")),
+        "site_name": settings.SITE_NAME,
     }
     response = HttpResponse(template.render(context), content_type="text/javascript")
     # The browser checks for a new worker on each visit; never serve it from a cache.

@@ -11,14 +11,12 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from attunement.notifications import reminders as asked_reminders
-from attunement.support import reminders
 from attunement.together import reminders as plan_reminders
 
 log = logging.getLogger(__name__)
 
 # Each job takes "now" and returns how many rows it handled.
 JOBS: list[Callable[[datetime], int]] = [
-    reminders.send_due_reminders,
     asked_reminders.send_due,
     plan_reminders.send_due_plan_reminders,
 ]

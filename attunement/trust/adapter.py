@@ -1,5 +1,5 @@
 """allauth's adapters, set in settings: every account email goes through notifications.emails,
-and a new password ends every personal token."""
+a new password ends every personal token, and logging out stops that device's notifications."""
 
 from typing import Any
 
@@ -11,7 +11,7 @@ from attunement.accounts.adapter import AccountAdapter as BaseAccountAdapter
 from attunement.accounts.models import PersonalToken, User
 from attunement.lib import crypto
 from attunement.lib.qr import qr_svg
-from attunement.notifications import emails
+from attunement.notifications import emails, push
 from attunement.trust.models import Session, hash_session_key
 
 # allauth's notification templates, each mapped to one content-free sentence.
@@ -66,6 +66,15 @@ class AccountAdapter(BaseAccountAdapter):
         session = getattr(self.request, "session", None)
         current = hash_session_key(session.session_key) if session and session.session_key else ""
         Session.objects.filter(user=user).exclude(session_key=current).delete()
+        push.forget_sessions(user=user, except_session=current)
+
+    def logout(self, request: HttpRequest) -> None:
+        """Logging out of a device also stops notifications there: it may be shared."""
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if session is not None and session.session_key and isinstance(user, User):
+            push.forget_session(user=user, session_key=hash_session_key(session.session_key))
+        super().logout(request)
 
 
 class MFAAdapter(DefaultMFAAdapter):

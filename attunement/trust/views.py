@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from attunement.accounts.http import SignedInRequest
 from attunement.accounts.models import PersonalToken
 from attunement.accounts.reauth import recent_login_required
-from attunement.notifications import emails
+from attunement.notifications import emails, push
 from attunement.trust.adapter import primary_address
 from attunement.trust.devices import describe
 from attunement.trust.forms import TokenForm
@@ -86,6 +86,7 @@ def end_session(request: SignedInRequest, uuid: str) -> HttpResponse:
     row = Session.objects.filter(user=request.user, uuid=uuid).first()
     if row is None:
         raise Http404
+    push.forget_session(user=request.user, session_key=row.session_key)
     if row.session_key == _current_key(request):
         logout(request)
         return redirect("account_login")
@@ -99,7 +100,9 @@ def end_session(request: SignedInRequest, uuid: str) -> HttpResponse:
 def end_other_sessions(request: SignedInRequest) -> HttpResponse:
     """Log out everywhere else, and stop every personal token: whoever else had a way in
     loses it."""
-    Session.objects.filter(user=request.user).exclude(session_key=_current_key(request)).delete()
+    current = _current_key(request)
+    Session.objects.filter(user=request.user).exclude(session_key=current).delete()
     PersonalToken.revoke_all(user=request.user)
+    push.forget_sessions(user=request.user, except_session=current)
     messages.success(request, "You're logged out everywhere else, and every token is stopped.")
     return redirect("sessions")

@@ -140,38 +140,48 @@ def test_nobody_revokes_someone_elses_token(alice, as_bob):
 
 
 def test_settings_validate_time_zone_and_keep_the_old_value(alice, as_alice):
-    response = as_alice.post(
-        "/settings/", {"display_name": "Al", "time_zone": "Mars/Olympus", "reminder_hour": "9"}
-    )
+    response = as_alice.post("/settings/", {"display_name": "Al", "time_zone": "Mars/Olympus"})
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
     alice.refresh_from_db()
     assert alice.time_zone == "UTC" and alice.display_name == "Alice"
 
 
+def _check_in_reminder(user):
+    from attunement.notifications.models import Reminder
+
+    return Reminder.objects.get(user=user, kind="check_in")
+
+
+def _reminders(check_in: bool) -> dict[str, str]:
+    from tests.notifications.matrix import FORM
+
+    form = {k: v for k, v in FORM.items() if not k.endswith("_on")}
+    return {**form, "check_in_hour": "8", **({"check_in_on": "on"} if check_in else {})}
+
+
 def test_turning_reminders_on_schedules_the_next_one_at_the_local_hour(alice, as_alice):
-    as_alice.post(
-        "/settings/",
-        {
-            "display_name": "Alice",
-            "time_zone": "Europe/Paris",
-            "reminders_enabled": "on",
-            "reminder_hour": "8",
-        },
-    )
+    as_alice.post("/settings/", {"display_name": "Alice", "time_zone": "Europe/Paris"})
+    as_alice.post("/settings/reminders/", _reminders(check_in=True))
     alice.refresh_from_db()
-    local = alice.next_reminder_at.astimezone(alice.tz)
+    local = _check_in_reminder(alice).next_at.astimezone(alice.tz)
     assert (local.hour, local.minute) == (8, 0)
 
 
+def test_a_new_time_zone_moves_the_reminders_to_the_same_hour_on_the_new_clock(alice, as_alice):
+    as_alice.post("/settings/reminders/", _reminders(check_in=True))
+    as_alice.post("/settings/", {"display_name": "Alice", "time_zone": "Asia/Tokyo"})
+    alice.refresh_from_db()
+    local = _check_in_reminder(alice).next_at.astimezone(alice.tz)
+    assert (local.hour, local.minute) == (8, 0) and alice.time_zone == "Asia/Tokyo"
+
+
 def test_turning_reminders_off_cancels_the_next_one(alice, as_alice):
-    settings = {"display_name": "Alice", "time_zone": "UTC", "reminder_hour": "8"}
-    as_alice.post("/settings/", {**settings, "reminders_enabled": "on"})
-    alice.refresh_from_db()
-    assert alice.next_reminder_at is not None
-    assert as_alice.post("/settings/", settings).status_code == 302
-    alice.refresh_from_db()
-    assert alice.next_reminder_at is None
+    as_alice.post("/settings/reminders/", _reminders(check_in=True))
+    assert _check_in_reminder(alice).next_at is not None
+    response = as_alice.post("/settings/reminders/", _reminders(check_in=False))
+    assert response.status_code == 302
+    assert _check_in_reminder(alice).next_at is None
 
 
 def test_deleting_the_account_removes_everything_and_tells_only_its_owner(

@@ -12,7 +12,7 @@ def test_turn_and_reveal_emails_stop_when_a_person_turns_them_off(
 ):
     as_bob.post(
         "/settings/",
-        {"display_name": "Bob", "time_zone": "UTC", "reminder_hour": "9"},  # box left unticked
+        {"display_name": "Bob", "time_zone": "UTC"},  # box left unticked
     )
     bob.refresh_from_db()
     assert bob.partner_emails is False

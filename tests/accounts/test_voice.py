@@ -97,7 +97,7 @@ def test_signup_without_a_name_is_refused(db):
 
 def test_the_name_stays_editable_but_cannot_be_blanked(alice):
     client = login(alice)
-    data = {"time_zone": "UTC", "reminder_hour": "9"}
+    data = {"time_zone": "UTC"}
     assert client.post("/settings/", {**data, "display_name": "Ali"}).status_code == 302
     alice.refresh_from_db()
     assert alice.display_name == "Ali"

@@ -76,11 +76,12 @@ def test_the_focus_page_proposes_three_actions_and_takes_another_pick(alice, bob
 
 
 def test_reminder_settings_page_saves_choices(alice, as_alice):
+    from attunement.notifications.models import Reminder
     from tests.notifications.matrix import FORM as REMINDERS
 
     assert as_alice.post("/settings/reminders/", REMINDERS).status_code == 302
-    alice.refresh_from_db()
-    assert alice.reminders_enabled and alice.reminder_hour == 9
+    check_in = Reminder.objects.get(user=alice, kind="check_in")
+    assert check_in.enabled and check_in.hour == 9
     data = as_alice.get("/api/v1/reminders").json()
     assert data["quiet"] == {"start": 22, "end": 7}
     assert {k["kind"] for k in data["kinds"] if k["enabled"]} == {"daily_question", "pulse"}

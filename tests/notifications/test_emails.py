@@ -20,8 +20,11 @@ SENDS = {
     "answers_revealed": lambda: emails.answers_revealed(
         to=["sam@example.com", "alex@example.com"], questions_path="/questions/"
     ),
-    "check_in_reminder": lambda: emails.check_in_reminder(
-        to="sam@example.com", check_in_path="/checkin/"
+    "check_in_reminder": lambda: emails.reminder(
+        to="sam@example.com",
+        kind="check_in",
+        reminder_path="/checkin/",
+        settings_path="/settings/reminders/",
     ),
     "reminder": lambda: emails.reminder(
         to="sam@example.com",

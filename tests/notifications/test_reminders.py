@@ -23,7 +23,6 @@ FOURS = dict.fromkeys(STRATEGIES, 4)
 def _want(user, kind="pulse", hour=18, weekday=6, now=None, quiet=None):
     reminders.save_settings(
         user=user,
-        check_in=(False, 9),
         choices=[(kind, True, hour, weekday)],
         quiet=quiet,
         now=now or datetime(2026, 6, 17, 12, tzinfo=UTC),
@@ -115,7 +114,6 @@ def test_turning_a_reminder_off_stops_it(db):
     row = _want(alice)
     reminders.save_settings(
         user=alice,
-        check_in=(False, 9),
         choices=[("pulse", False, 18, 6)],
         quiet=None,
         now=datetime(2026, 6, 17, tzinfo=UTC),

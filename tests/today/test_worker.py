@@ -6,7 +6,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from attunement.support.reminders import send_due_reminders
+from attunement.notifications import reminders
+from attunement.notifications.models import Reminder
 from attunement.today.worker import run_once
 from tests.builders import check_in
 from tests.conftest import make_user
@@ -15,9 +16,10 @@ UTC = ZoneInfo("UTC")
 
 
 def _opt_in(user, hour: int, now: datetime):
-    user.reminders_enabled, user.reminder_hour = True, hour
-    user.next_reminder_at = user.next_reminder_at_after(now)
     user.save()
+    reminders.save_settings(
+        user=user, choices=[("check_in", True, hour, None)], quiet=None, now=now
+    )
 
 
 def test_reminder_goes_out_at_the_persons_own_hour_and_says_nothing_personal(
@@ -30,18 +32,18 @@ def test_reminder_goes_out_at_the_persons_own_hour_and_says_nothing_personal(
     with django_capture_on_commit_callbacks(execute=True):
         assert run_once(datetime(2026, 11, 25, 14, 0, tzinfo=UTC)) == 1  # 09:00 in New York
     assert mail.outbox[0].to == [alice.email]
-    assert "check in" in mail.outbox[0].body
-    assert mail.outbox[0].subject.endswith("a moment to check in")
+    assert "Your check-in is waiting" in mail.outbox[0].body
+    assert mail.outbox[0].subject.endswith("your check-in is waiting")
     assert "/checkin/" in mail.outbox[0].body
-    alice.refresh_from_db()
-    assert alice.next_reminder_at == datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
+    row = Reminder.objects.get(user=alice, kind="check_in")
+    assert row.next_at == datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
 
 
 def test_no_reminder_for_someone_who_already_checked_in_today(alice):
     now = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
     _opt_in(alice, 9, now)
     check_in(alice, local_date=now.date(), intensity=1, energy=1)
-    assert send_due_reminders(datetime(2026, 11, 25, 9, 1, tzinfo=UTC)) == 0
+    assert reminders.send_due(datetime(2026, 11, 25, 9, 1, tzinfo=UTC)) == 0
     assert mail.outbox == []
 
 
@@ -59,7 +61,7 @@ def test_two_workers_at_once_send_each_reminder_exactly_once():
     def work():
         barrier.wait()
         try:
-            counts.append(send_due_reminders(later))
+            counts.append(reminders.send_due(later))
         except Exception as exc:  # surfaced by the assertion below
             errors.append(repr(exc))
         finally:

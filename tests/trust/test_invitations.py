@@ -46,7 +46,6 @@ def test_a_line_break_in_a_name_is_removed_and_never_breaks_a_page_or_an_email(
         {
             "display_name": "Ali\r\nBcc: everyone@example.com\u202e",
             "time_zone": "UTC",
-            "reminder_hour": 9,
         },
     )
     assert response.status_code == 302

@@ -39,3 +39,36 @@ self.addEventListener("fetch", (event) => {
     );
   }
 });
+
+// A reminder as a notification (notifications/push.py): fixed words, never content, and the
+// page on this site it leads to.
+const ICON = {{ icon|safe }};
+
+self.addEventListener("push", (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (error) {
+    data = {};
+  }
+  const title = typeof data.title === "string" ? data.title : "{{ site_name|escapejs }}";
+  const body = typeof data.body === "string" ? data.body : "Something is waiting for you.";
+  event.waitUntil(self.registration.showNotification(title, {
+    body: body,
+    icon: ICON,
+    tag: typeof data.tag === "string" ? data.tag : "reminder",
+    data: { url: typeof data.url === "string" ? data.url : "/" },
+  }));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL((event.notification.data && event.notification.data.url) || "/", self.location.origin);
+  if (target.origin !== self.location.origin) return;  // only ever a page of this site
+  event.waitUntil(
+    self.clients.matchAll({ type: "window" }).then((windows) => {
+      const open = windows.find((client) => client.url === target.href && "focus" in client);
+      return open ? open.focus() : self.clients.openWindow(target.href);
+    })
+  );
+});
