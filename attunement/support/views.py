@@ -140,7 +140,8 @@ def appreciations(request: SignedInRequest) -> HttpResponse:
             except DomainError as exc:
                 ctx, status = refusal(exc)
             else:
-                messages.success(request, f"Sent to {sent.recipient.name}.")
+                to = sent.recipient.name if sent.recipient else "your partner"
+                messages.success(request, f"Sent to {to}.")
                 return redirect("appreciations")
         else:
             status = 400
