@@ -94,7 +94,7 @@ QUERIES: dict[str, int] = {
     "empathy_self": 4,
     "empathy_words": 2,
     "health": 2,
-    "history": 6,
+    "history": 7,
     "insights": 14,
     "insights_focus": 15,
     "insights_pulse": 3,

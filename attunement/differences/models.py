@@ -8,7 +8,7 @@ from attunement.couples.models import OwnedContent, Visibility
 from attunement.differences import scoring
 
 # Who a guess is about, once that person deleted their account.
-DELETED_ACCOUNT = "a former partner"
+DELETED_ACCOUNT = "your former partner"
 
 
 class ProfileVisibility(models.TextChoices):

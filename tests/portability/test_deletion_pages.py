@@ -13,7 +13,7 @@ from attunement.couples.services import delete_account
 from attunement.empathy.models import Disagreement, FeelingGuess, FeelingRound
 from attunement.listening.models import Conversation
 from attunement.sharing.models import ServedQuestion
-from attunement.support.models import Appreciation, CheckIn
+from attunement.support.models import Appreciation, CheckIn, Response
 from attunement.today.demo import create_demo
 from attunement.together.models import Plan
 from tests.conftest import fresh_login
@@ -123,3 +123,18 @@ def test_the_partner_keeps_their_guesses_and_appreciations_in_their_history(
     assert escape(sent.text) in page
     listed = client.get("/api/v1/appreciations").json()
     assert sent.text in [a["text"] for a in listed]
+
+
+def test_the_partner_reads_their_replies_to_check_ins_that_were_deleted(sam_after_alex_left):
+    sam, _ = sam_after_alex_left
+    kept = Response.objects.filter(owner=sam, check_in__isnull=True)
+    assert kept.count() == 13  # every reply Sam wrote to Alex's check-ins
+    page = fresh_login(sam).get(reverse("history")).content.decode()
+    assert "Your replies to check-ins that were deleted" in page
+    for reply in kept:
+        assert escape(reply.message or reply.quick_text) in page
+
+
+def test_the_history_page_says_nothing_of_deleted_check_ins_when_there_are_none(alice, couple):
+    page = fresh_login(alice).get(reverse("history")).content.decode()
+    assert "that were deleted" not in page

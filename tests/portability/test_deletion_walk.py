@@ -128,7 +128,8 @@ def test_deletion_leaves_no_row_about_the_person_and_keeps_the_partners_writing(
 
     # Every row Sam wrote is still there and says the same (its text decrypts as before).
     assert written_by(sam.pk) == sams
-    print("\nSam's rows kept:", len(sams))
+    hung = sum(1 for label, pk in sams if pk in about_alex.get(apps.get_model(label), set()))
+    print(f"\nSam's rows kept: {len(sams)}, of which {hung} hung on Alex's rows")
 
 
 def test_every_model_holding_a_person_is_known_to_this_walk():
