@@ -353,8 +353,11 @@ def _perspective_list(
         .select_related("owner")
         .order_by("-created_at")[:20]
     )
+    # Stories told in a disagreement that went with its writer's account stay their teller's.
+    kept = access.own(user, Story.objects.filter(disagreement__isnull=True))
     ctx: dict[str, Any] = {
         "items": items,
+        "kept_stories": list(kept.order_by("-created_at")[:20]),
         "form": form or DisagreementForm(),
         "partner": access.partner_of(user),
         "allowed": hooks.joint_exercises_allowed(couple),

@@ -1,5 +1,6 @@
-"""Alex deletes their account in the browser; Sam, on a phone, still reads what Sam wrote to
-Alex's check-ins, and every page of Sam's history answers (issue 12, item 9)."""
+"""Alex deletes their account in the browser; Sam, on a phone and on a desktop, still reads what
+Sam wrote on Alex's rows (replies to check-ins and answers, stories, highlights, appreciations),
+and every page of Sam's history answers (issue 12, item 9)."""
 
 import re
 
@@ -35,7 +36,21 @@ def test_sams_replies_to_alexs_check_ins_outlive_alexs_account(people: object) -
             ARTIFACTS.mkdir(exist_ok=True)
             kept.evaluate("section => section.scrollIntoView({block: 'start'})")
             sam.screenshot(path=str(ARTIFACTS / "deletion-kept-replies-390.png"))
-        for path in ("/empathy/accuracy/", "/appreciations/", "/questions/history/", "/today/"):
+        kept_elsewhere = {
+            "/questions/history/": "Your replies to answers that were deleted",
+            "/empathy/perspective/": "Your stories from disagreements that were deleted",
+            "/together/memories/": "Your highlights of plans that were deleted",
+        }
+        for path, heading in kept_elsewhere.items():
+            assert sam.goto(path).status == 200, path
+            section = sam.get_by_role("region", name=heading)
+            assert section.is_visible(), path
+            assert_accessible(sam)
+            if options:
+                section.evaluate("section => section.scrollIntoView({block: 'start'})")
+                name = path.strip("/").replace("/", "-")
+                sam.screenshot(path=str(ARTIFACTS / f"deletion-kept-{name}-390.png"))
+        for path in ("/empathy/accuracy/", "/today/"):
             assert sam.goto(path).status == 200, path
         sam.goto("/appreciations/")
         sent = sam.get_by_role("region", name="From you")

@@ -10,12 +10,12 @@ from django.utils.html import escape
 from attunement.accounts.models import User
 from attunement.api import api
 from attunement.couples.services import delete_account
-from attunement.empathy.models import Disagreement, FeelingGuess, FeelingRound
+from attunement.empathy.models import Disagreement, FeelingGuess, FeelingRound, Story
 from attunement.listening.models import Conversation
-from attunement.sharing.models import ServedQuestion
+from attunement.sharing.models import Reaction, ServedQuestion
 from attunement.support.models import Appreciation, CheckIn, Response
 from attunement.today.demo import create_demo
-from attunement.together.models import Plan
+from attunement.together.models import Highlight, Plan
 from tests.conftest import fresh_login
 
 pytestmark = pytest.mark.django_db
@@ -135,6 +135,31 @@ def test_the_partner_reads_their_replies_to_check_ins_that_were_deleted(sam_afte
         assert escape(reply.message or reply.quick_text) in page
 
 
-def test_the_history_page_says_nothing_of_deleted_check_ins_when_there_are_none(alice, couple):
-    page = fresh_login(alice).get(reverse("history")).content.decode()
-    assert "that were deleted" not in page
+def test_the_partner_reads_their_replies_stories_and_highlights_on_deleted_rows(
+    sam_after_alex_left,
+):
+    sam, _ = sam_after_alex_left
+    client = fresh_login(sam)
+    replies = Reaction.objects.filter(owner=sam, answer__isnull=True)
+    stories = Story.objects.filter(owner=sam, disagreement__isnull=True)
+    highlights = Highlight.objects.filter(owner=sam, plan__isnull=True)
+    assert replies.exists() and stories.exists() and highlights.exists()
+
+    page = client.get(reverse("sharing_history")).content.decode()
+    assert "Your replies to answers that were deleted" in page
+    for r in replies:
+        assert escape(r.reply or r.kind_text) in page
+    page = client.get(reverse("empathy_perspective")).content.decode()
+    assert "Your stories from disagreements that were deleted" in page
+    for s in stories:
+        assert escape(s.text).split("\n")[0] in page
+    page = client.get(reverse("together_memories")).content.decode()
+    assert "Your highlights of plans that were deleted" in page
+    for h in highlights:
+        assert escape(h.text).split("\n")[0] in page
+
+
+def test_pages_say_nothing_of_deleted_rows_when_there_are_none(alice, couple):
+    client = fresh_login(alice)
+    for name in ("history", "sharing_history", "empathy_perspective", "together_memories"):
+        assert "that were deleted" not in client.get(reverse(name)).content.decode(), name
