@@ -44,14 +44,18 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
     A new address costs a password hash (a deliberately slow step) and a few writes; for a known
     one allauth only sends an email. So a known address rehearses the new account: the same
     hash and the same writes, for a throwaway address, in a savepoint that is rolled back. Both
-    paths then write in one transaction and commit once (on PostgreSQL a rolled-back savepoint
-    still makes the commit flush the log, as a real one does), so the time it takes does not
-    tell whether someone has an account, on SQLite or PostgreSQL."""
+    paths write in one transaction and commit once (on PostgreSQL a rolled-back savepoint still
+    makes the commit flush the log, as a real one does), so the time it takes does not tell
+    whether someone has an account, on SQLite or PostgreSQL."""
 
     def try_save(self, request: HttpRequest) -> Any:
-        with transaction.atomic():
-            if self.account_already_exists:
+        # The rehearsal commits on its own, as the new account does, and what follows (the
+        # email and its rate limit) runs outside that transaction on both paths alike.
+        if self.account_already_exists:
+            with transaction.atomic():
                 self._rehearse_new_account(request)
+            return super().try_save(request)
+        with transaction.atomic():
             return super().try_save(request)
 
     def _rehearse_new_account(self, request: HttpRequest) -> None:
