@@ -1,7 +1,6 @@
 """The JSON API under /api/v1/: session auth for the app's own pages, personal tokens for others."""
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.security import APIKeyCookie, HttpBearer
 
@@ -46,7 +45,7 @@ class TokenAuth(HttpBearer):
             return None
         if request.method not in SAFE_METHODS and not row.can_write:
             raise ReadOnlyToken("This token can only read. Create a read-and-write token.")
-        PersonalToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+        row.note_use()
         request.user = row.user
         return row.user
 

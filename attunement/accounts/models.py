@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from attunement.lib.names import clean_name
@@ -78,6 +79,10 @@ def _default_token_expiry() -> datetime:
     return timezone.now() + timedelta(days=TOKEN_DAYS_DEFAULT)
 
 
+# How stale a token's "last used" time may be: it is written at most this often.
+LAST_USED_STEP = timedelta(minutes=5)
+
+
 class PersonalToken(models.Model):
     """A personal access token for API clients. Only a hash is stored.
 
@@ -121,6 +126,26 @@ class PersonalToken(models.Model):
             scope=scope,
         )
         return token, raw
+
+    def note_use(self) -> None:
+        """Record that the token was used, at most once per `LAST_USED_STEP`: an API client
+        polling every second costs one write every few minutes, not one per request. The
+        UPDATE is conditional, so two servers seeing a stale time write it once between them."""
+        now = timezone.now()
+        stale = now - LAST_USED_STEP
+        if self.last_used_at is not None and self.last_used_at >= stale:
+            return
+        PersonalToken.objects.filter(
+            Q(last_used_at__isnull=True) | Q(last_used_at__lt=stale), pk=self.pk
+        ).update(last_used_at=now)
+        self.last_used_at = now
+
+    @property
+    def used_recently(self) -> bool:
+        """Used within the last `LAST_USED_STEP` (when the recorded time may lag the last use)."""
+        return self.last_used_at is not None and (
+            timezone.now() - self.last_used_at < LAST_USED_STEP
+        )
 
     @classmethod
     def usable(cls) -> "models.QuerySet[PersonalToken]":

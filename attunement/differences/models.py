@@ -7,6 +7,9 @@ from attunement.accounts.models import User
 from attunement.couples.models import OwnedContent, Visibility
 from attunement.differences import scoring
 
+# Who a guess is about, once that person deleted their account.
+DELETED_ACCOUNT = "your former partner"
+
 
 class ProfileVisibility(models.TextChoices):
     """Who sees a profile: the person chooses; a profile is never sealed."""
@@ -57,7 +60,10 @@ class StyleGuess(OwnedContent):
     """One person's guess of their partner's style: a 1..7 answer per scale. Sealed until both
     partners have taken the self-assessment and guessed; then revealed to both, and fixed."""
 
-    about = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    # None once the person guessed about deleted their account; the guesser keeps the guess.
+    about = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     scores = models.JSONField(default=dict)
     updated_at = models.DateTimeField(auto_now=True)
     revealed_at = models.DateTimeField(null=True, blank=True)
@@ -71,7 +77,7 @@ class StyleGuess(OwnedContent):
         return {
             "uuid": self.uuid,
             "owner": self.owner.name,
-            "about": self.about.name,
+            "about": self.about.name if self.about else DELETED_ACCOUNT,
             "mine": self.owner_id == reader.pk,
             "scores": self.scores,
             "revealed": self.revealed_at is not None,

@@ -355,11 +355,14 @@ def story(request: SignedInRequest, uuid: UUID, payload: StoryIn) -> tuple[int, 
 def rate(request: SignedInRequest, uuid: UUID, payload: RatingIn) -> tuple[int, dict[str, Any]]:
     target = access.get_visible_or_404(
         request.auth,
-        access.partners_rows(request.auth, Story.objects).select_related("disagreement"),
+        access.partners_rows(
+            request.auth, Story.objects.filter(disagreement__isnull=False)
+        ).select_related("disagreement"),
         uuid=uuid,
     )
     services.rate_story(
         user=request.auth, story=target, captured=payload.captured, missed=payload.missed
     )
+    assert target.disagreement is not None  # loaded with one
     item = _disagreement_or_404(request.auth, target.disagreement.uuid)
     return 201, {**_disagreement(request.auth, item), "care": screening.care_payload()}

@@ -85,7 +85,11 @@ class FeelingRound(OwnedContent):
 class FeelingGuess(OwnedContent):
     """The partner's guess at a round: feelings and intensity, and the accuracy at the reveal."""
 
-    round = models.OneToOneField(FeelingRound, models.CASCADE, related_name="guess")
+    # None once the round's writer deleted their account; the guess and its accuracy stay
+    # in the guesser's history.
+    round = models.OneToOneField(
+        FeelingRound, models.SET_NULL, null=True, blank=True, related_name="guess"
+    )
     feelings = models.JSONField(default=list)
     intensity = models.PositiveSmallIntegerField(validators=SCALE)
     accuracy = models.FloatField(null=True, blank=True)
@@ -175,7 +179,10 @@ class QuizRound(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     couple = models.ForeignKey(Couple, models.CASCADE, related_name="+")
-    subject = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    # None once the subject deleted their account: their answer goes, the partner's guess stays.
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     item_id = models.CharField(max_length=8)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     revealed_at = models.DateTimeField(null=True, blank=True)
@@ -304,7 +311,10 @@ class Story(OwnedContent):
     """What one partner thinks the disagreement was like for the other. Sealed until both
     stories are in; then the other rates it."""
 
-    disagreement = models.ForeignKey(Disagreement, models.CASCADE, related_name="stories")
+    # None once the disagreement's writer deleted their account; the story stays its writer's.
+    disagreement = models.ForeignKey(
+        Disagreement, models.SET_NULL, null=True, blank=True, related_name="stories"
+    )
     text = EncryptedTextField()
     revealed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -320,7 +330,10 @@ class StoryRating(OwnedContent):
     """How well the partner's story captured my side (1-5), and what it missed. Sealed until
     both have rated."""
 
-    story = models.OneToOneField(Story, models.CASCADE, related_name="rating")
+    # None once the rated story's writer deleted their account; the rating stays its writer's.
+    story = models.OneToOneField(
+        Story, models.SET_NULL, null=True, blank=True, related_name="rating"
+    )
     captured = models.PositiveSmallIntegerField(validators=SCALE)
     missed = EncryptedTextField(blank=True)
     revealed_at = models.DateTimeField(null=True, blank=True)

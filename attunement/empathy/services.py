@@ -205,6 +205,8 @@ def rate_story(
         raise InvalidInput(f"Keep it under {MISSED_MAX} characters.")
     if story.owner_id == user.pk:
         raise EmpathyError("This is your own story: your partner rates it.")
+    if story.disagreement is None:  # its disagreement went with the writer's account
+        raise EmpathyError("This disagreement was deleted, so its stories can't be rated.")
     locked = _lock_current(user, story.disagreement)
     if locked.stories_revealed_at is None:
         raise EmpathyError("You can rate it once you've both told your stories.")

@@ -43,6 +43,9 @@ from attunement.lib.errors import DomainError, InvalidInput
 from attunement.lib.pages import refusal
 from attunement.safety import hooks
 
+# The label of a guess whose round went with its writer's account.
+DELETED_ROUND = "a round that was deleted"
+
 REFLECTION = (
     "Talk it over: what did you pick up on? What did you miss? What would have told you more?"
 )
@@ -167,8 +170,13 @@ def accuracy_page(request: SignedInRequest) -> HttpResponse:
         .order_by("-created_at")[:POINTS]
     )
     rows.reverse()
+    # A guess outlives a round its partner deleted with their account: it keeps its point.
     guesses = [
-        (g.created_at, g.accuracy or 0.0, ", ".join(feeling_set.labels(g.round.feelings)))
+        (
+            g.created_at,
+            g.accuracy or 0.0,
+            ", ".join(feeling_set.labels(g.round.feelings)) if g.round else DELETED_ROUND,
+        )
         for g in rows
     ]
     ctx = {
@@ -345,8 +353,11 @@ def _perspective_list(
         .select_related("owner")
         .order_by("-created_at")[:20]
     )
+    # Stories told in a disagreement that went with its writer's account stay their teller's.
+    kept = access.own(user, Story.objects.filter(disagreement__isnull=True))
     ctx: dict[str, Any] = {
         "items": items,
+        "kept_stories": list(kept.order_by("-created_at")[:20]),
         "form": form or DisagreementForm(),
         "partner": access.partner_of(user),
         "allowed": hooks.joint_exercises_allowed(couple),
@@ -458,10 +469,13 @@ def story(request: SignedInRequest, uuid: str) -> HttpResponse:
 def rate(request: SignedInRequest, uuid: str) -> HttpResponse:
     target = access.get_visible_or_404(
         request.user,
-        access.partners_rows(request.user, Story.objects).select_related("disagreement"),
+        access.partners_rows(
+            request.user, Story.objects.filter(disagreement__isnull=False)
+        ).select_related("disagreement"),
         uuid=uuid,
     )
     form = RatingForm(request.POST)
+    assert target.disagreement is not None  # loaded with one
     back = str(target.disagreement.uuid)
     if not form.is_valid():
         return _disagreement_page(request, back, rating_form=form, status=400)

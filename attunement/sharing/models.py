@@ -260,7 +260,10 @@ class Answer(OwnedContent):
 class Reaction(OwnedContent):
     """A partner's response to a revealed answer: a quick reaction, a short reply, or both."""
 
-    answer = models.ForeignKey(Answer, models.CASCADE, related_name="reactions")
+    # None once the answer's writer deleted their account; the reply stays with its writer.
+    answer = models.ForeignKey(
+        Answer, models.SET_NULL, null=True, blank=True, related_name="reactions"
+    )
     kind = models.CharField(max_length=16, blank=True, choices=ReactionKind.choices)
     reply = EncryptedTextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -26,6 +26,7 @@ from attunement.sharing.forms import (
 from attunement.sharing.models import Answer, Reaction, ServedQuestion, depth_counts, question_ids
 
 HISTORY_PAGE = 20
+KEPT_REPLIES = 50
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,12 @@ def history(request: SignedInRequest) -> HttpResponse:
         ),
         "partner": access.partner_of(user),
         "query": query.urlencode(),
+        # Replies to answers that went with their writer's account stay the replier's.
+        "kept_replies": list(
+            access.own(user, Reaction.objects.filter(answer__isnull=True)).order_by("-created_at")[
+                :KEPT_REPLIES
+            ]
+        ),
     }
     return render(request, "sharing/history.html", ctx, status=200 if filters.is_valid() else 400)
 

@@ -106,7 +106,11 @@ class CheckIn(OwnedContent):
 class Response(OwnedContent):
     """A partner turning toward a check-in: a quick response, a message, or both."""
 
-    check_in = models.ForeignKey(CheckIn, models.CASCADE, related_name="responses")
+    # None once the check-in's writer deleted their account: the response is the partner's
+    # own writing and stays with them.
+    check_in = models.ForeignKey(
+        CheckIn, models.SET_NULL, null=True, blank=True, related_name="responses"
+    )
     quick = models.CharField(max_length=24, blank=True)
     message = EncryptedTextField(blank=True)
 
@@ -132,7 +136,10 @@ class Response(OwnedContent):
 class Appreciation(OwnedContent):
     """A few words of appreciation for the partner; it shows on their Today."""
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    # None once the recipient deleted their account; the writer keeps what they wrote.
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     text = EncryptedTextField()
 
     class Meta:

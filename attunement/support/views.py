@@ -17,10 +17,11 @@ from attunement.lib.pages import refusal
 from attunement.support import chart, services
 from attunement.support.feelings import GROUPS
 from attunement.support.forms import AppreciationForm, CheckInForm, ResponseForm
-from attunement.support.models import Appreciation, CheckIn
+from attunement.support.models import Appreciation, CheckIn, Response
 from attunement.support.needs import quick_responses_for, support_words
 
 HISTORY_PAGE = 30
+KEPT_REPLIES = 50
 
 
 @login_required
@@ -72,11 +73,14 @@ def history(request: SignedInRequest) -> HttpResponse:
     since = mine.aggregate(first=Min("local_date"))["first"]
     couple = access.current_couple(request.user)
     rows = [(c, c.partner_sees(couple.pk if couple else None)) for c in page]
+    # What the person wrote to check-ins that went with their writer's account stays theirs.
+    kept = access.own(request.user, Response.objects.filter(check_in__isnull=True))
     ctx = {
         "chart": chart.four_weeks(recent, today, since),
         "page": page,
         "rows": rows,
         "partner": access.partner_of(request.user),
+        "kept_replies": list(kept.order_by("-created_at")[:KEPT_REPLIES]),
     }
     return render(request, "support/history.html", ctx)
 
@@ -140,7 +144,8 @@ def appreciations(request: SignedInRequest) -> HttpResponse:
             except DomainError as exc:
                 ctx, status = refusal(exc)
             else:
-                messages.success(request, f"Sent to {sent.recipient.name}.")
+                to = sent.recipient.name if sent.recipient else "your partner"
+                messages.success(request, f"Sent to {to}.")
                 return redirect("appreciations")
         else:
             status = 400

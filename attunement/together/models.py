@@ -134,7 +134,10 @@ class Highlight(OwnedContent):
     """Afterwards: one partner's highlight of a plan and how connected they felt (1-5).
     Sealed until both have written theirs; then revealed together as a memory."""
 
-    plan = models.ForeignKey(Plan, models.CASCADE, related_name="highlights")
+    # None once the plan's maker deleted their account; the memory stays its writer's.
+    plan = models.ForeignKey(
+        Plan, models.SET_NULL, null=True, blank=True, related_name="highlights"
+    )
     text = EncryptedTextField()
     connection = models.PositiveSmallIntegerField()
     revealed_at = models.DateTimeField(null=True, blank=True)

@@ -24,7 +24,7 @@ from attunement.together.forms import (
     PreferencesForm,
     SwipeForm,
 )
-from attunement.together.models import Choice, Plan, Swipe, activity, tags_of
+from attunement.together.models import Choice, Highlight, Plan, Swipe, activity, tags_of
 
 FEED_DAYS_BACK = 90
 
@@ -342,6 +342,12 @@ def memories(request: SignedInRequest) -> HttpResponse:
         "chart": chart.weekly(recent, user, now),
         "memories": [(p, p.when_for(user)) for p in reading.memories(user)[:50]],
         "partner": access.partner_of(user),
+        # Highlights of plans that went with their maker's account stay their writer's.
+        "kept_highlights": list(
+            access.own(user, Highlight.objects.filter(plan__isnull=True)).order_by("-created_at")[
+                :50
+            ]
+        ),
     }
     return _render(request, "memories.html", ctx)
 

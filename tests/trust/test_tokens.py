@@ -108,3 +108,28 @@ def test_a_token_form_sent_back_after_confirm_its_you_still_posts_to_the_tokens_
     assert "This field is required" not in html
     made = client.post("/settings/tokens/", {"name": "My widget", "days": 90, "scope": "read"})
     assert made.status_code == 302 and PersonalToken.objects.filter(name="My widget").exists()
+
+
+def test_quick_api_calls_write_last_used_once_and_the_page_says_so_truthfully(alice):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    raw = _make(fresh_login(alice))
+    api = Client()
+    writes = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as ctx:
+            assert api.get(CHECKINS, **_bearer(raw)).status_code == 200
+        writes += [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("UPDATE")]
+    assert len([w for w in writes if "accounts_personaltoken" in w]) == 1, writes
+    page = fresh_login(alice).get("/settings/tokens/").content.decode()
+    assert "used in the last few minutes" in page
+
+    # Minutes later the next call writes the time again; an hour later the page says when.
+    later = timezone.now() + timedelta(minutes=6)
+    with time_machine.travel(later, tick=False):
+        assert api.get(CHECKINS, **_bearer(raw)).status_code == 200
+        assert PersonalToken.objects.get(user=alice).last_used_at == later
+    with time_machine.travel(later + timedelta(hours=2)):
+        page = fresh_login(alice).get("/settings/tokens/").content.decode()
+    assert "last used 2\xa0hours ago" in page
