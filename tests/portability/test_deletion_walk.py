@@ -152,7 +152,8 @@ def test_the_partners_kept_writing_is_still_in_their_own_export():
     assert replies
 
     def kept_replies(document: dict) -> int:  # type: ignore[type-arg]
-        return sum(1 for r in document["sections"]["support"]["responses"] if not r.get("from_partner"))
+        rows = document["sections"]["support"]["responses"]
+        return sum(1 for r in rows if not r.get("from_partner"))
 
     before = kept_replies(portability.export_document(sam))
     delete_account(user=alex)
