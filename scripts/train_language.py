@@ -145,6 +145,24 @@ def cache_key(texts: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
+def _known_vectors(name: str) -> dict[str, np.ndarray]:
+    """Vectors already made for texts of earlier `name` lists (each cached list keeps its
+    texts beside it), so that adding rows to a set embeds only the new rows. A text's vector
+    never depends on the rest of its batch (encoder.py), so a reused vector is exactly what
+    encoding it again would give."""
+    known: dict[str, np.ndarray] = {}
+    pin = read_pins().get(MODEL_FILE.name, "")
+    for side in sorted(CACHE.glob(f"{name}-*.texts.json")):
+        kept = json.loads(side.read_text(encoding="utf-8"))
+        vectors = side.with_name(side.name.replace(".texts.json", ".npy"))
+        if kept.get("model") != pin or not vectors.exists():
+            continue
+        array = np.load(vectors, allow_pickle=False)
+        if len(array) == len(kept["texts"]):
+            known.update(zip(kept["texts"], array, strict=True))
+    return known
+
+
 def embed(texts: list[str], name: str) -> np.ndarray:
     """Encode texts, caching the vectors outside the repository."""
     CACHE.mkdir(exist_ok=True)
@@ -153,10 +171,16 @@ def embed(texts: list[str], name: str) -> np.ndarray:
     if path.exists():
         return np.load(path, allow_pickle=False).astype(np.float64)
     started = time.perf_counter()
-    vectors = encode(texts).astype(np.float64)
+    known = _known_vectors(name)
+    todo = sorted({t for t in texts if t not in known})
+    if todo:
+        known.update(zip(todo, encode(todo), strict=True))
+    vectors = np.array([known[t] for t in texts], dtype=np.float64).reshape(len(texts), -1)
     took = time.perf_counter() - started
-    print(f"  embedded {len(texts)} {name} texts in {took:.1f}s", flush=True)
+    print(f"  embedded {len(todo)} new of {len(texts)} {name} texts in {took:.1f}s", flush=True)
     np.save(path, vectors.astype(np.float32), allow_pickle=False)
+    side = {"model": read_pins().get(MODEL_FILE.name, ""), "texts": texts}
+    path.with_name(f"{name}-{key}.texts.json").write_text(json.dumps(side), encoding="utf-8")
     return vectors
 
 
@@ -508,14 +532,22 @@ SAFETY_KNN = (20.0, 0.1, 0.5)
 SAFETY_MEMORY_EVERYDAY = 2000
 
 
+def safety_files() -> list[Path]:
+    """Our safety sets, one file per writer's pass: the risk files, then the everyday ones
+    (safety_risk*.jsonl, safety_everyday*.jsonl beside the README that says who wrote which)."""
+    return sorted(SAFETY_COUPLES.glob("safety_risk*.jsonl")) + sorted(
+        SAFETY_COUPLES.glob("safety_everyday*.jsonl")
+    )
+
+
 def read_safety_couples(split: str) -> list[dict[str, object]]:
     """Our couple texts (risk and everyday) of one split (scripts/language_data/splits.py)."""
     sys.path.insert(0, str(OWN_DATA.parent))
     from language_data.splits import split_of
 
     rows: list[dict[str, object]] = []
-    for name in ("safety_risk", "safety_everyday"):
-        for line in (SAFETY_COUPLES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+    for path in safety_files():
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
                 if split_of(str(row["text"])) == split:
@@ -550,6 +582,7 @@ def safety_text_scores(
         k, temperature, mix = SAFETY_KNN
         near, _ = safety.neighbour_probs(x, memory[0], memory[1], int(k), temperature)
         p = safety.blend(p, near, mix)
+    p = safety.weigh_by_person(p, [piece for text in texts for piece in safety.pieces(text)])
     out = []
     for (start, end), text in zip(spans, texts, strict=True):
         learned = safety.learned_score(1.0 - p[start:end, 0])

@@ -28,7 +28,10 @@ def _test_split() -> list[dict[str, object]]:
     sys.path.insert(0, str(COUPLES.parents[1]))
     from language_data.splits import split_of
 
-    rows = _rows(COUPLES / "safety_risk.jsonl") + _rows(COUPLES / "safety_everyday.jsonl")
+    files = sorted(COUPLES.glob("safety_risk*.jsonl")) + sorted(
+        COUPLES.glob("safety_everyday*.jsonl")
+    )
+    rows = [row for path in files for row in _rows(path)]
     return [r for r in rows if split_of(str(r["text"])) == "test"]
 
 
