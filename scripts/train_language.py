@@ -525,8 +525,14 @@ SAFETY_CLEAR_QUANTILE = 0.96
 SAFETY_POSSIBLE_QUANTILE = 0.83
 SAFETY_FOLDS = 5
 # The nearest-neighbour vote over our written train-split pieces (k, temperature, its share of
-# the blend with the head), chosen on out-of-fold scores of the train split.
-SAFETY_KNN = (20.0, 0.1, 0.5)
+# the blend with the head), chosen on out-of-fold scores of the train split. Issue 10's third
+# pass: with the third writer's rows, (k, temperature, share) -> risk texts caught / as a card at
+# the same everyday rates: (20, 0.1, 0.5) 0.949 / 0.810; (20, 0.1, 0.3) 0.933 / 0.782;
+# (20, 0.1, 0.7) 0.954 / 0.805; (40, 0.1, 0.5) 0.943 / 0.801; (10, 0.05, 0.5) 0.957 / 0.830;
+# (20, 0.05, 0.7) 0.954 / 0.838; (10, 0.05, 0.7) 0.949 / 0.832; (10, 0.05, 0.6) 0.955 / 0.842;
+# (10, 0.03, 0.6) 0.948 / 0.818; (5, 0.05, 0.6) 0.952 / 0.823; (20, 0.03, 0.7) 0.943 / 0.827;
+# (10, 0.05, 0.8) 0.946 / 0.817. A sharper vote (temperature 0.05) is better throughout.
+SAFETY_KNN = (10.0, 0.05, 0.6)
 # The vote also reads 2,000 of the everyday comments, so that a text unlike anything we wrote
 # finds ordinary neighbours, not the nearest of our risk-rich set.
 SAFETY_MEMORY_EVERYDAY = 2000

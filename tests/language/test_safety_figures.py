@@ -54,8 +54,8 @@ def _figures(rows: list[dict[str, object]]) -> dict[str, float]:
 # (recall at least, card share of risk texts at least, kind right at least,
 #  everyday cards at most, everyday quiet lines at most)
 FLOORS = {
-    "test": (0.94, 0.79, 0.85, 0.04, 0.12),
-    "eval": (0.93, 0.82, 0.88, 0.05, 0.14),
+    "test": (0.95, 0.80, 0.86, 0.04, 0.12),
+    "eval": (0.94, 0.85, 0.88, 0.05, 0.14),
 }
 
 
