@@ -54,7 +54,7 @@ def _figures(rows: list[dict[str, object]]) -> dict[str, float]:
 # (recall at least, card share of risk texts at least, kind right at least,
 #  everyday cards at most, everyday quiet lines at most)
 FLOORS = {
-    "test": (0.95, 0.80, 0.86, 0.04, 0.12),
+    "test": (0.95, 0.80, 0.86, 0.04, 0.13),
     "eval": (0.94, 0.85, 0.88, 0.05, 0.14),
 }
 
