@@ -175,7 +175,7 @@ def embed(texts: list[str], name: str) -> np.ndarray:
     todo = sorted({t for t in texts if t not in known})
     if todo:
         known.update(zip(todo, encode(todo), strict=True))
-    vectors = np.array([known[t] for t in texts], dtype=np.float64).reshape(len(texts), -1)
+    vectors = np.array([known[t] for t in texts], dtype=np.float64).reshape(len(texts), 384)
     took = time.perf_counter() - started
     print(f"  embedded {len(todo)} new of {len(texts)} {name} texts in {took:.1f}s", flush=True)
     np.save(path, vectors.astype(np.float32), allow_pickle=False)
