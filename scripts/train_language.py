@@ -145,6 +145,24 @@ def cache_key(texts: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
+def _known_vectors(name: str) -> dict[str, np.ndarray]:
+    """Vectors already made for texts of earlier `name` lists (each cached list keeps its
+    texts beside it), so that adding rows to a set embeds only the new rows. A text's vector
+    never depends on the rest of its batch (encoder.py), so a reused vector is exactly what
+    encoding it again would give."""
+    known: dict[str, np.ndarray] = {}
+    pin = read_pins().get(MODEL_FILE.name, "")
+    for side in sorted(CACHE.glob(f"{name}-*.texts.json")):
+        kept = json.loads(side.read_text(encoding="utf-8"))
+        vectors = side.with_name(side.name.replace(".texts.json", ".npy"))
+        if kept.get("model") != pin or not vectors.exists():
+            continue
+        array = np.load(vectors, allow_pickle=False)
+        if len(array) == len(kept["texts"]):
+            known.update(zip(kept["texts"], array, strict=True))
+    return known
+
+
 def embed(texts: list[str], name: str) -> np.ndarray:
     """Encode texts, caching the vectors outside the repository."""
     CACHE.mkdir(exist_ok=True)
@@ -153,10 +171,16 @@ def embed(texts: list[str], name: str) -> np.ndarray:
     if path.exists():
         return np.load(path, allow_pickle=False).astype(np.float64)
     started = time.perf_counter()
-    vectors = encode(texts).astype(np.float64)
+    known = _known_vectors(name)
+    todo = sorted({t for t in texts if t not in known})
+    if todo:
+        known.update(zip(todo, encode(todo), strict=True))
+    vectors = np.array([known[t] for t in texts], dtype=np.float64).reshape(len(texts), 384)
     took = time.perf_counter() - started
-    print(f"  embedded {len(texts)} {name} texts in {took:.1f}s", flush=True)
+    print(f"  embedded {len(todo)} new of {len(texts)} {name} texts in {took:.1f}s", flush=True)
     np.save(path, vectors.astype(np.float32), allow_pickle=False)
+    side = {"model": read_pins().get(MODEL_FILE.name, ""), "texts": texts}
+    path.with_name(f"{name}-{key}.texts.json").write_text(json.dumps(side), encoding="utf-8")
     return vectors
 
 
@@ -501,11 +525,25 @@ SAFETY_CLEAR_QUANTILE = 0.96
 SAFETY_POSSIBLE_QUANTILE = 0.83
 SAFETY_FOLDS = 5
 # The nearest-neighbour vote over our written train-split pieces (k, temperature, its share of
-# the blend with the head), chosen on out-of-fold scores of the train split.
-SAFETY_KNN = (20.0, 0.1, 0.5)
+# the blend with the head), chosen on out-of-fold scores of the train split. Issue 10's third
+# pass: with the third writer's rows, (k, temperature, share) -> risk texts caught / as a card at
+# the same everyday rates: (20, 0.1, 0.5) 0.949 / 0.810; (20, 0.1, 0.3) 0.933 / 0.782;
+# (20, 0.1, 0.7) 0.954 / 0.805; (40, 0.1, 0.5) 0.943 / 0.801; (10, 0.05, 0.5) 0.957 / 0.830;
+# (20, 0.05, 0.7) 0.954 / 0.838; (10, 0.05, 0.7) 0.949 / 0.832; (10, 0.05, 0.6) 0.955 / 0.842;
+# (10, 0.03, 0.6) 0.948 / 0.818; (5, 0.05, 0.6) 0.952 / 0.823; (20, 0.03, 0.7) 0.943 / 0.827;
+# (10, 0.05, 0.8) 0.946 / 0.817. A sharper vote (temperature 0.05) is better throughout.
+SAFETY_KNN = (10.0, 0.05, 0.6)
 # The vote also reads 2,000 of the everyday comments, so that a text unlike anything we wrote
 # finds ordinary neighbours, not the nearest of our risk-rich set.
 SAFETY_MEMORY_EVERYDAY = 2000
+
+
+def safety_files() -> list[Path]:
+    """Our safety sets, one file per writer's pass: the risk files, then the everyday ones
+    (safety_risk*.jsonl, safety_everyday*.jsonl beside the README that says who wrote which)."""
+    return sorted(SAFETY_COUPLES.glob("safety_risk*.jsonl")) + sorted(
+        SAFETY_COUPLES.glob("safety_everyday*.jsonl")
+    )
 
 
 def read_safety_couples(split: str) -> list[dict[str, object]]:
@@ -514,8 +552,8 @@ def read_safety_couples(split: str) -> list[dict[str, object]]:
     from language_data.splits import split_of
 
     rows: list[dict[str, object]] = []
-    for name in ("safety_risk", "safety_everyday"):
-        for line in (SAFETY_COUPLES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+    for path in safety_files():
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
                 if split_of(str(row["text"])) == split:
@@ -550,6 +588,7 @@ def safety_text_scores(
         k, temperature, mix = SAFETY_KNN
         near, _ = safety.neighbour_probs(x, memory[0], memory[1], int(k), temperature)
         p = safety.blend(p, near, mix)
+    p = safety.weigh_by_person(p, [piece for text in texts for piece in safety.pieces(text)])
     out = []
     for (start, end), text in zip(spans, texts, strict=True):
         learned = safety.learned_score(1.0 - p[start:end, 0])

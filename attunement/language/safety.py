@@ -371,6 +371,72 @@ def cue_scores(text: str) -> dict[str, float]:
     return scores
 
 
+# Who a piece is about. The screen is about the writer: a reply that talks someone else through
+# their own dark moment ("you don't have to hurt yourself, please reach out") is support, not
+# the writer's risk (it may still earn the quiet line). Two signs, both about the person:
+# harm named as the reader's ("hurt yourself", "end your life", "you want to die") with none
+# named as the writer's; and a piece that speaks mostly to "you" (casual "u", "ur" included)
+# and hardly of "I/me/my" (casual "im", "ive", "ill" included). A writer who feels a burden
+# ("you'd all be better off without me") speaks of "me" about as often as of "you", so such a
+# piece keeps its whole weight.
+_FIRST_PERSON = re.compile(
+    r"(?<![\w'])(?:i|i'm|im|i've|ive|i'd|i'll|ill|me|my|mine|myself|myslef|mysef)(?![\w'])",
+    re.IGNORECASE,
+)
+_OTHER_PERSON = re.compile(
+    r"(?<![\w'])(?:you|your|yours|you're|youre|you'll|youll|you'd|youd|you've|youve|u|ur|"
+    r"yourself|urself|yourselves)(?![\w'])",
+    re.IGNORECASE,
+)
+_HARM_OF_READER = re.compile(
+    r"\b(?:kill|hurt|harm|cut|burn|starve)(?:ing)? (?:yourself|urself|yourselves)\b|"
+    r"\b(?:end|ending|take|taking) your (?:own )?life\b|"
+    r"\b(?:you|u)(?:'re|'ve)?(?: \w+){0,3} suicidal\b|\b(?:you|u) (?:want|wanted|wanna) to "
+    r"die\b|\byour suicid\w*",
+    re.IGNORECASE,
+)
+_HARM_OF_WRITER = re.compile(
+    r"\b(?:kill|hurt|harm|cut|burn|starve)(?:ing)? myself\b|\b(?:end|ending|take|taking) "
+    r"my (?:own )?life\b|\b(?:i|im)(?:'m|'ve)?(?: \w+){0,3} suicidal\b|\bi (?:want|wanted|"
+    r"wanna) to die\b|\bmy suicid\w*",
+    re.IGNORECASE,
+)
+# Past this share of "you" among the person words (with at least 3 of them), the piece's
+# self-harm reading weighs less, down to 0.4 for a piece that never says "I"; harm named only
+# as the reader's weighs 0.35.
+_OTHER_SHARE_FROM = 0.7
+_OTHER_FLOOR = 0.4
+_READER_HARM_WEIGHT = 0.35
+
+
+def person_weight(piece: str) -> float:
+    """How much a piece's self-harm reading is about the writer, 0..1 (see above)."""
+    weight = 1.0
+    if _HARM_OF_READER.search(piece) and not _HARM_OF_WRITER.search(piece):
+        weight = _READER_HARM_WEIGHT
+    first = len(_FIRST_PERSON.findall(piece))
+    other = len(_OTHER_PERSON.findall(piece))
+    if other >= 3:
+        share = other / (first + other)
+        if share > _OTHER_SHARE_FROM:
+            slope = (1.0 - _OTHER_FLOOR) / (1.0 - _OTHER_SHARE_FROM)
+            weight = min(weight, 1.0 - slope * (share - _OTHER_SHARE_FROM))
+    return weight
+
+
+def weigh_by_person(probs: FloatArray, piece_texts: list[str]) -> FloatArray:
+    """`probs` (pieces x RISKS) with each piece's self-harm share scaled by person_weight(); the
+    share taken off goes to "none". Harm to others and abuse are left alone (a partner's acts
+    are written in the third person)."""
+    out: FloatArray = probs.copy()
+    col = RISKS.index("self_harm")
+    weights = np.array([person_weight(p) for p in piece_texts])
+    moved = out[:, col] * (1.0 - weights)
+    out[:, col] -= moved
+    out[:, 0] += moved
+    return out
+
+
 def learned_score(piece_risks: FloatArray) -> float:
     """The learned part of a text's score from its pieces' risks: the riskiest piece."""
     return float(np.max(piece_risks))
@@ -439,7 +505,7 @@ def analyze_safety_batch(texts: list[str]) -> list[SafetyResult]:
         all_pieces.extend(parts)
     if has_head("safety"):
         vectors = encode(all_pieces).astype(np.float64)
-        probs = piece_probs(vectors)
+        probs = weigh_by_person(piece_probs(vectors), all_pieces)
     else:
         probs = np.zeros((len(all_pieces), len(RISKS)))
         probs[:, 0] = 1.0

@@ -28,7 +28,10 @@ def _test_split() -> list[dict[str, object]]:
     sys.path.insert(0, str(COUPLES.parents[1]))
     from language_data.splits import split_of
 
-    rows = _rows(COUPLES / "safety_risk.jsonl") + _rows(COUPLES / "safety_everyday.jsonl")
+    files = sorted(COUPLES.glob("safety_risk*.jsonl")) + sorted(
+        COUPLES.glob("safety_everyday*.jsonl")
+    )
+    rows = [row for path in files for row in _rows(path)]
     return [r for r in rows if split_of(str(r["text"])) == "test"]
 
 
@@ -51,8 +54,8 @@ def _figures(rows: list[dict[str, object]]) -> dict[str, float]:
 # (recall at least, card share of risk texts at least, kind right at least,
 #  everyday cards at most, everyday quiet lines at most)
 FLOORS = {
-    "test": (0.94, 0.79, 0.85, 0.04, 0.12),
-    "eval": (0.93, 0.82, 0.88, 0.05, 0.14),
+    "test": (0.95, 0.80, 0.86, 0.04, 0.13),
+    "eval": (0.94, 0.85, 0.88, 0.05, 0.14),
 }
 
 
