@@ -5,14 +5,14 @@ from django.urls import reverse
 from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
 from attunement.couples.style import style_hints
-from attunement.lib.panels import NextStep, Panel, Practice
+from attunement.lib.panels import Asked, NextStep, Panel, Practice
 from attunement.support.models import Appreciation, CheckIn
 from attunement.support.needs import STRAINED, quick_responses_for, support_words
 
 RECENT_DAYS = 7
 
 
-def panel(request: SignedInRequest) -> Panel:
+def panel(request: SignedInRequest, asked: Asked) -> Panel:
     user = request.user
     today = user.local_today()
     partner = access.partner_of(user)

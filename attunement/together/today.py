@@ -1,20 +1,35 @@
 """Today's panel: the next plan, a memory to write, and new matches. A constant number of
-queries whatever the history."""
+queries whatever the history: the two plans' few columns come in Today's one query (asks), the
+matches in one of their own."""
 
 from django.urls import reverse
 
 from attunement.accounts.http import SignedInRequest
+from attunement.accounts.models import User
 from attunement.couples import access
-from attunement.lib.panels import NextStep, Panel, Practice
+from attunement.lib.panels import Asked, Asks, NextStep, Panel, Practice, first_row, row_of
 from attunement.together import reading
+from attunement.together.models import Plan
+
+SHOWN = ("uuid", "activity_id", "starts_at")
 
 
-def panel(request: SignedInRequest) -> Panel | None:
+def asks(user: User) -> Asks:
+    if access.partner_of(user) is None:
+        return {}
+    return first_row("together_next", reading.upcoming(user), *SHOWN) | first_row(
+        "together_write", reading.to_write(user), *SHOWN
+    )
+
+
+def panel(request: SignedInRequest, asked: Asked) -> Panel | None:
     user = request.user
     if access.partner_of(user) is None:
         return None
-    next_plan = reading.upcoming(user).first()
-    to_write = reading.to_write(user).first()
+    found = row_of(asked, "together_next", *SHOWN)
+    next_plan = Plan(**found) if found else None
+    found = row_of(asked, "together_write", *SHOWN)
+    to_write = Plan(**found) if found else None
     new = reading.new_matches(reading.matches(user))
     step = None
     if to_write is not None:
