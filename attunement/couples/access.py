@@ -425,6 +425,24 @@ def mutual_choices(user: User, swipes: Rows[M]) -> dict[str, tuple[str, str, dat
     return found
 
 
+def mutual_choices_since(user: User, swipes: Rows[M], since: datetime) -> QuerySet[M]:
+    """The person's own swipes that make a match with the current partner's (as in
+    mutual_choices) whose later mark is after `since`: the new matches, countable inside
+    another query. Only the person's own rows come out; the partner's swipes stay a condition."""
+    couple = current_couple(user)
+    partner = partner_of(user)
+    if couple is None or partner is None:
+        return swipes.none()
+    theirs = swipes.filter(
+        couple=couple, owner=partner, choice__in=MATCHING, activity_id=OuterRef("activity_id")
+    )
+    # One swipe per person and activity, so `theirs` is at most the one matching row.
+    return swipes.filter(couple=couple, owner=user, choice__in=MATCHING).filter(
+        (Q(choice="yes") & Exists(theirs)) | Exists(theirs.filter(choice="yes")),
+        Q(updated_at__gt=since) | Exists(theirs.filter(updated_at__gt=since)),
+    )
+
+
 def with_highlights(user: User, plans: Rows[M], highlights: Rows[Model]) -> QuerySet[M]:
     """`plans` with the highlights this person may read prefetched into `readable_highlights`:
     their own, and the partner's once both have written (sealed until then)."""

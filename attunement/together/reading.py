@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from attunement.accounts.models import User
@@ -50,6 +50,14 @@ def new_matches(found: list[Match], now: datetime | None = None) -> list[Match]:
     """Matches made in the last week. (Computed, never stored: reading a page changes nothing.)"""
     since = (now or timezone.now()) - NEW_FOR
     return [m for m in found if m.since > since]
+
+
+def count_of_new_matches(user: User, now: datetime | None = None) -> Subquery:
+    """How many matches were made in the last week (new_matches), as a subquery for Today's one
+    query; None when there are none."""
+    since = (now or timezone.now()) - NEW_FOR
+    new = access.mutual_choices_since(user, Swipe.objects, since)
+    return Subquery(new.order_by().values("owner").annotate(n=Count("pk")).values("n")[:1])
 
 
 def own_choices(user: User) -> dict[str, str]:

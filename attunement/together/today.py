@@ -1,6 +1,6 @@
 """Today's panel: the next plan, a memory to write, and new matches. A constant number of
-queries whatever the history: the two plans' few columns come in Today's one query (asks), the
-matches in one of their own."""
+queries whatever the history: none of its own, as the two plans' few columns and the count of
+new matches come in Today's one query (asks)."""
 
 from django.urls import reverse
 
@@ -17,8 +17,10 @@ SHOWN = ("uuid", "activity_id", "starts_at")
 def asks(user: User) -> Asks:
     if access.partner_of(user) is None:
         return {}
-    return first_row("together_next", reading.upcoming(user), *SHOWN) | first_row(
-        "together_write", reading.to_write(user), *SHOWN
+    return (
+        first_row("together_next", reading.upcoming(user), *SHOWN)
+        | first_row("together_write", reading.to_write(user), *SHOWN)
+        | {"together_new": reading.count_of_new_matches(user)}
     )
 
 
@@ -30,7 +32,6 @@ def panel(request: SignedInRequest, asked: Asked) -> Panel | None:
     next_plan = Plan(**found) if found else None
     found = row_of(asked, "together_write", *SHOWN)
     to_write = Plan(**found) if found else None
-    new = reading.new_matches(reading.matches(user))
     step = None
     if to_write is not None:
         step = NextStep(
@@ -43,6 +44,6 @@ def panel(request: SignedInRequest, asked: Asked) -> Panel | None:
         "next": next_plan,
         "next_when": next_plan.when_for(user) if next_plan else "",
         "to_write": to_write,
-        "new_matches": len(new),
+        "new_matches": asked["together_new"] or 0,
     }
     return Panel("together/_today.html", context, step)
