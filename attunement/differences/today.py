@@ -31,8 +31,8 @@ def panel(request: SignedInRequest, asked: Asked) -> Panel:
     elif partner is None:
         state = "solo"
     else:
-        guess = row_of(asked, "differences_guess", "pk", "revealed_at")
-        state = "guess" if guess is None else "waiting" if guess["revealed_at"] is None else "ready"
+        guess = row_of(asked, "differences_guess", StyleGuess)
+        state = "guess" if guess is None else "waiting" if guess.revealed_at is None else "ready"
     context: dict[str, object] = {
         "state": state,
         "partner": partner,

@@ -3,7 +3,6 @@ story to write or rate. No query of its own, whatever the history: the few colum
 come in Today's one query (asks)."""
 
 from datetime import timedelta
-from types import SimpleNamespace
 
 from django.urls import reverse
 from django.utils import timezone
@@ -44,10 +43,10 @@ def panel(request: SignedInRequest, asked: Asked) -> Panel | None:
     partner = access.partner_of(request.user)
     if partner is None:
         return None
-    to_guess = row_of(asked, "empathy_guess", "uuid")
-    if to_guess is not None:
+    item = row_of(asked, "empathy_guess", FeelingRound)
+    if item is not None:
         # A round to guess is the current partner's, written in the current couple.
-        item = SimpleNamespace(uuid=to_guess["uuid"], owner=partner)
+        item.owner = partner
         step = NextStep(
             f"Guess how {partner.name} feels",
             reverse("empathy_round", kwargs={"uuid": item.uuid}),
@@ -55,10 +54,10 @@ def panel(request: SignedInRequest, asked: Asked) -> Panel | None:
             practice=Practice.GUESS_FEELINGS,
         )
         return Panel("empathy/_today.html", {"waiting": "guess", "item": item}, step)
-    revealed = row_of(asked, "empathy_reveal", "uuid")
+    revealed = row_of(asked, "empathy_reveal", FeelingRound)
     if revealed is not None:
         return Panel("empathy/_today.html", {"waiting": "reveal", "item": revealed})
-    story = row_of(asked, "empathy_story", "uuid", "topic")
+    story = row_of(asked, "empathy_story", Disagreement)
     if story is not None:
         return Panel("empathy/_today.html", {"waiting": "story", "item": story})
     return Panel("empathy/_today.html", {"waiting": ""})

@@ -30,11 +30,10 @@ def asks(user: User) -> Asks:
 
 def panel(request: SignedInRequest, asked: Asked) -> Panel | None:
     partner = access.partner_of(request.user)
-    found = row_of(asked, "listening", *SHOWN)
-    if found is None or partner is None:
+    conversation = row_of(asked, "listening", Conversation)
+    if conversation is None or partner is None:
         return None
     # In the current couple, the other person is the current partner.
-    conversation = Conversation(**found)
     other = partner.name
     url = reverse("listening_conversation", args=[conversation.uuid])
     context = {

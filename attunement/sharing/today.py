@@ -25,15 +25,14 @@ def asks(user: User) -> Asks:
 
 def panel(request: SignedInRequest, asked: Asked) -> Panel:
     user = request.user
-    found = row_of(asked, "sharing_served", *SERVED)
+    found = row_of(asked, "sharing_served", ServedQuestion)
     if found is None:
         served = services.todays_question(user=user)
         own = access.own_answer(user, Answer.objects, served)
     else:
-        served = ServedQuestion(**found)
-        skipped = asked["sharing_own_skipped"]
+        served = found
         # Only whether it was skipped decides the state; the words stay where they are.
-        own = None if skipped is None else Answer(skipped=skipped)
+        own = row_of(asked, "sharing_own", Answer)
     state = served.state_for(own, is_today=True)
     step = None
     if state == QuestionState.ANSWER:

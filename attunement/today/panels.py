@@ -22,7 +22,7 @@ from attunement.support import today as support_today
 from attunement.together import today as together_today
 
 PARTS: list[Part] = [
-    Part(support_today.panel),
+    Part(support_today.panel, support_today.asks),
     Part(listening_today.panel, listening_today.asks),
     Part(sharing_today.panel, sharing_today.asks),
     Part(differences_today.panel, differences_today.asks),

@@ -74,19 +74,22 @@ def plans(user: User) -> QuerySet[Plan]:
     ).select_related("owner")
 
 
-def upcoming(user: User, now: datetime | None = None) -> QuerySet[Plan]:
+def upcoming(user: User, now: datetime | None = None, *, bare: bool = False) -> QuerySet[Plan]:
+    """Plans not cancelled that start from two hours ago on (`bare`: the rows alone, without
+    the planner and highlights, for a count or a few columns)."""
     now = now or timezone.now()
-    return plans(user).filter(cancelled_at__isnull=True, starts_at__gt=now - timedelta(hours=2))
+    rows = access.visible(user, Plan.objects) if bare else plans(user)
+    return rows.filter(cancelled_at__isnull=True, starts_at__gt=now - timedelta(hours=2))
 
 
-def to_write(user: User, now: datetime | None = None) -> QuerySet[Plan]:
+def to_write(user: User, now: datetime | None = None, *, bare: bool = False) -> QuerySet[Plan]:
     """Plans that have happened, in the current couple, without this person's highlight."""
     now = now or timezone.now()
     couple = access.current_couple(user)
     mine = access.own(user, Highlight.objects).filter(plan=OuterRef("pk"))
+    rows = access.visible(user, Plan.objects) if bare else plans(user)
     return (
-        plans(user)
-        .filter(couple=couple, cancelled_at__isnull=True, starts_at__lte=now)
+        rows.filter(couple=couple, cancelled_at__isnull=True, starts_at__lte=now)
         .exclude(Exists(mine))
         .order_by("-starts_at")
     )

@@ -18,8 +18,8 @@ def asks(user: User) -> Asks:
     if access.partner_of(user) is None:
         return {}
     return (
-        first_row("together_next", reading.upcoming(user), *SHOWN)
-        | first_row("together_write", reading.to_write(user), *SHOWN)
+        first_row("together_next", reading.upcoming(user, bare=True), *SHOWN)
+        | first_row("together_write", reading.to_write(user, bare=True), *SHOWN)
         | {"together_new": reading.count_of_new_matches(user)}
     )
 
@@ -28,10 +28,8 @@ def panel(request: SignedInRequest, asked: Asked) -> Panel | None:
     user = request.user
     if access.partner_of(user) is None:
         return None
-    found = row_of(asked, "together_next", *SHOWN)
-    next_plan = Plan(**found) if found else None
-    found = row_of(asked, "together_write", *SHOWN)
-    to_write = Plan(**found) if found else None
+    next_plan = row_of(asked, "together_next", Plan)
+    to_write = row_of(asked, "together_write", Plan)
     step = None
     if to_write is not None:
         step = NextStep(
