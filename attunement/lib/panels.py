@@ -2,8 +2,8 @@
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from enum import IntEnum
 from datetime import UTC, datetime
+from enum import IntEnum
 from typing import Any, TypeVar
 
 from django.db import connection, models

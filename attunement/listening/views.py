@@ -33,10 +33,23 @@ from attunement.listening.models import Conversation, Level, Rating
 PAST_SHOWN = 30
 
 
-def get_conversation_for_user(request: SignedInRequest, uuid: object) -> Conversation:
+def get_conversation_for_user(
+    request: SignedInRequest, uuid: object, *, whole_page: bool = False
+) -> Conversation:
     """A conversation this person took part in, or 404. After the couple ended it still opens,
-    closed, with only this person's own turns (see Conversation.turns_for)."""
+    closed, with only this person's own turns (see Conversation.turns_for).
+
+    `whole_page`: for the conversation page, which reads the person's couple
+    anyway: its people come from the request (_attach_people) and whether this person rated it
+    comes with the row, rather than three more copies of people's rows and a query of its own.
+    """
     user = request.user
+    if not whole_page:
+        return access.get_taken_part_in_or_404(
+            user,
+            Conversation.objects.select_related("couple", "owner", "partner", "speaker"),
+            uuid=uuid,
+        )
     rated = access.own(user, Rating.objects.filter(conversation=OuterRef("pk")))
     conversation = access.get_taken_part_in_or_404(
         user, Conversation.objects.annotate(rated=Exists(rated)), uuid=uuid
@@ -228,7 +241,7 @@ def start(request: SignedInRequest) -> HttpResponse:
 @login_required
 @require_GET
 def conversation_page(request: SignedInRequest, uuid: object) -> HttpResponse:
-    conversation = get_conversation_for_user(request, uuid)
+    conversation = get_conversation_for_user(request, uuid, whole_page=True)
     presence.mark_watching(conversation.uuid, request.user.pk)
     return _page(request, conversation)
 

@@ -20,9 +20,9 @@ def _shown(user: User, *, with_responses: bool = False) -> QuerySet[CheckIn]:
     since = user.local_today() - timedelta(days=1)
     return access.visible(
         user,
-        (
-            CheckIn.objects.with_responses_for(user) if with_responses else CheckIn.objects
-        ).filter(local_date__gte=since),
+        (CheckIn.objects.with_responses_for(user) if with_responses else CheckIn.objects).filter(
+            local_date__gte=since
+        ),
     )
 
 

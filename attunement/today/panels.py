@@ -42,7 +42,8 @@ def ask(user: User, parts: list[Part]) -> dict[str, Any]:
             asks[name] = expression
     if not asks:
         return {}
-    return User.objects.filter(pk=user.pk).values(**asks).get()
+    # A plain dict: the names are the parts' own, not the person's columns.
+    return dict(User.objects.filter(pk=user.pk).values(**asks).get())
 
 
 def panels(request: SignedInRequest) -> list[Panel]:
