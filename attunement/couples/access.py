@@ -13,6 +13,7 @@ from typing import Any, TypeAlias, TypeVar
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Exists, Manager, Model, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import Combinable
+from django.db.models.lookups import Exact, GreaterThan
 from django.http import Http404
 
 from attunement.accounts.models import User
@@ -433,14 +434,17 @@ def mutual_choices_since(user: User, swipes: Rows[M], since: datetime) -> QueryS
     partner = partner_of(user)
     if couple is None or partner is None:
         return swipes.none()
+    # The partner's swipe on the same activity (one per person and activity) that makes a
+    # match with this person's, one of the two a yes, one of the two made after `since`.
     theirs = swipes.filter(
-        couple=couple, owner=partner, choice__in=MATCHING, activity_id=OuterRef("activity_id")
+        Q(choice="yes") | Exact(OuterRef("choice"), "yes"),
+        Q(updated_at__gt=since) | GreaterThan(OuterRef("updated_at"), since),
+        couple=couple,
+        owner=partner,
+        choice__in=MATCHING,
+        activity_id=OuterRef("activity_id"),
     )
-    # One swipe per person and activity, so `theirs` is at most the one matching row.
-    return swipes.filter(couple=couple, owner=user, choice__in=MATCHING).filter(
-        (Q(choice="yes") & Exists(theirs)) | Exists(theirs.filter(choice="yes")),
-        Q(updated_at__gt=since) | Exists(theirs.filter(updated_at__gt=since)),
-    )
+    return swipes.filter(Exists(theirs), couple=couple, owner=user, choice__in=MATCHING)
 
 
 def with_highlights(user: User, plans: Rows[M], highlights: Rows[Model]) -> QuerySet[M]:
