@@ -10,7 +10,7 @@ from tests.builders import appreciation, check_in
 from tests.conftest import login, make_user, pair
 
 # Session, person, couple and partner, every strategy's questions in one query, the check-ins
-# Today shows (6 on a day like the demo's); then, only when there are some to show, their
+# Today shows (5); then, only when there are some to show, their
 # responses and the appreciations received, and the partner's style profile on a hard day
 # (this world has all three: the most Today ever costs).
 TODAY_AT_MOST = 8
