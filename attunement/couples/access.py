@@ -13,6 +13,7 @@ from typing import Any, TypeAlias, TypeVar
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Exists, Manager, Model, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import Combinable
+from django.db.models.lookups import Exact, GreaterThan
 from django.http import Http404
 
 from attunement.accounts.models import User
@@ -423,6 +424,27 @@ def mutual_choices(user: User, swipes: Rows[M]) -> dict[str, tuple[str, str, dat
         if "yes" in (own_choice, their_choice):
             found[activity_id] = (own_choice, their_choice, max(own_at, their_at))
     return found
+
+
+def mutual_choices_since(user: User, swipes: Rows[M], since: datetime) -> QuerySet[M]:
+    """The person's own swipes that make a match with the current partner's (as in
+    mutual_choices) whose later mark is after `since`: the new matches, countable inside
+    another query. Only the person's own rows come out; the partner's swipes stay a condition."""
+    couple = current_couple(user)
+    partner = partner_of(user)
+    if couple is None or partner is None:
+        return swipes.none()
+    # The partner's swipe on the same activity (one per person and activity) that makes a
+    # match with this person's, one of the two a yes, one of the two made after `since`.
+    theirs = swipes.filter(
+        Q(choice="yes") | Exact(OuterRef("choice"), "yes"),
+        Q(updated_at__gt=since) | GreaterThan(OuterRef("updated_at"), since),
+        couple=couple,
+        owner=partner,
+        choice__in=MATCHING,
+        activity_id=OuterRef("activity_id"),
+    )
+    return swipes.filter(Exists(theirs), couple=couple, owner=user, choice__in=MATCHING)
 
 
 def with_highlights(user: User, plans: Rows[M], highlights: Rows[Model]) -> QuerySet[M]:

@@ -4,6 +4,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from attunement import content
 from attunement.accounts.http import SignedInRequest
+from attunement.accounts.models import User
 from attunement.couples import access
 from attunement.couples.style import style_hints
 from attunement.lib.errors import DomainError
@@ -31,14 +33,47 @@ from attunement.listening.models import Conversation, Level, Rating
 PAST_SHOWN = 30
 
 
-def get_conversation_for_user(request: SignedInRequest, uuid: object) -> Conversation:
+def get_conversation_for_user(
+    request: SignedInRequest, uuid: object, *, whole_page: bool = False
+) -> Conversation:
     """A conversation this person took part in, or 404. After the couple ended it still opens,
-    closed, with only this person's own turns (see Conversation.turns_for)."""
-    return access.get_taken_part_in_or_404(
-        request.user,
-        Conversation.objects.select_related("couple", "owner", "partner", "speaker"),
-        uuid=uuid,
+    closed, with only this person's own turns (see Conversation.turns_for).
+
+    `whole_page`: for the conversation page, which reads the person's couple
+    anyway: its people come from the request (_attach_people) and whether this person rated it
+    comes with the row, rather than three more copies of people's rows and a query of its own.
+    """
+    user = request.user
+    if not whole_page:
+        return access.get_taken_part_in_or_404(
+            user,
+            Conversation.objects.select_related("couple", "owner", "partner", "speaker"),
+            uuid=uuid,
+        )
+    rated = access.own(user, Rating.objects.filter(conversation=OuterRef("pk")))
+    conversation = access.get_taken_part_in_or_404(
+        user, Conversation.objects.annotate(rated=Exists(rated)), uuid=uuid
     )
+    _attach_people(user, conversation)
+    return conversation
+
+
+def _attach_people(user: User, conversation: Conversation) -> None:
+    """Its people are nearly always this person and their current partner, and its couple
+    theirs, all loaded once per request already: only anyone else is fetched (one query), so
+    the conversation is read without three more copies of people's rows."""
+    couple = access.current_couple(user)
+    known = {p.pk: p for p in (user, access.partner_of(user)) if p is not None}
+    ids = [conversation.owner_id, conversation.partner_id, conversation.speaker_id]
+    others = {pk for pk in ids if pk is not None and pk not in known}
+    if others:
+        known |= User.objects.in_bulk(others)
+    for field in ("owner", "partner", "speaker"):
+        pk = getattr(conversation, f"{field}_id")
+        if pk in known:
+            setattr(conversation, field, known[pk])
+    if couple is not None and conversation.couple_id == couple.pk:
+        conversation.couple = couple
 
 
 def _context(
@@ -63,10 +98,18 @@ def _context(
         "reflection_form": TextForm(initial={"step": step}),
         "confirm_form": ConfirmForm(initial={"step": step}),
         "response_form": ResponseForm(initial={"step": step}),
-        "rated": access.own(user, Rating.objects.filter(conversation=conversation)).exists(),
+        "rated": _rated(user, conversation),
     }
     ctx.update(extra)
     return ctx
+
+
+def _rated(user: User, conversation: Conversation) -> bool:
+    """Whether this person rated it: read with the conversation (get_conversation_for_user)."""
+    rated = getattr(conversation, "rated", None)
+    if rated is None:
+        rated = access.own(user, Rating.objects.filter(conversation=conversation)).exists()
+    return bool(rated)
 
 
 def _page(
@@ -198,7 +241,7 @@ def start(request: SignedInRequest) -> HttpResponse:
 @login_required
 @require_GET
 def conversation_page(request: SignedInRequest, uuid: object) -> HttpResponse:
-    conversation = get_conversation_for_user(request, uuid)
+    conversation = get_conversation_for_user(request, uuid, whole_page=True)
     presence.mark_watching(conversation.uuid, request.user.pk)
     return _page(request, conversation)
 

@@ -62,8 +62,15 @@ def latest_answered_screen(user: User) -> ScreenResult | None:
 
 
 def has_screen_in_current_couple(user: User) -> bool:
+    return access.current_couple(user) is not None and screens_in_current_couple(user).exists()
+
+
+def screens_in_current_couple(user: User) -> QuerySet[ScreenResult]:
+    """The person's own screen answers in their current couple (none when not in one)."""
     couple = access.current_couple(user)
-    return couple is not None and ScreenResult.objects.filter(owner=user, couple=couple).exists()
+    if couple is None:
+        return ScreenResult.objects.none()
+    return ScreenResult.objects.filter(owner=user, couple=couple)
 
 
 def couple_is_clear(couple: Couple) -> bool:

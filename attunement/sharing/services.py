@@ -8,6 +8,7 @@ saves, so the pages, the API and any later caller cannot skip one. Refusals are 
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -44,6 +45,11 @@ def _todays_lookup(user: User, now: datetime | None = None) -> dict[str, object]
     couple = access.current_couple(user)
     day = selection.couple_day(people_of(user), now)
     return {"couple": couple, "day": day} if couple else {"person": user, "day": day}
+
+
+def todays_rows(user: User, now: datetime | None = None) -> QuerySet[ServedQuestion]:
+    """The served row of the person's day, if it is served yet (at most one row)."""
+    return ServedQuestion.objects.filter(**_todays_lookup(user, now))
 
 
 def is_todays(*, user: User, served: ServedQuestion, now: datetime | None = None) -> bool:

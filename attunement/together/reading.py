@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from attunement.accounts.models import User
@@ -52,6 +52,14 @@ def new_matches(found: list[Match], now: datetime | None = None) -> list[Match]:
     return [m for m in found if m.since > since]
 
 
+def count_of_new_matches(user: User, now: datetime | None = None) -> Subquery:
+    """How many matches were made in the last week (new_matches), as a subquery for Today's one
+    query; None when there are none."""
+    since = (now or timezone.now()) - NEW_FOR
+    new = access.mutual_choices_since(user, Swipe.objects, since)
+    return Subquery(new.order_by().values("owner").annotate(n=Count("pk")).values("n")[:1])
+
+
 def own_choices(user: User) -> dict[str, str]:
     """This person's own marks in their current couple: activity id -> choice."""
     couple = access.current_couple(user)
@@ -86,19 +94,34 @@ def cancelled_by_partner(user: User, now: datetime | None = None) -> list[Plan]:
     return [p for p in recently_cancelled(user, now) if p.cancelled_by_id != user.pk]
 
 
-def upcoming(user: User, now: datetime | None = None) -> QuerySet[Plan]:
+def any_cancelled_by_partner(user: User, now: datetime | None = None) -> Exists:
+    """Whether the partner cancelled a plan in the last week, as an expression for Today's one
+    query (the rows are fetched only when it is true)."""
     now = now or timezone.now()
-    return plans(user).filter(cancelled_at__isnull=True, starts_at__gt=now - timedelta(hours=2))
+    couple = access.current_couple(user)
+    return Exists(
+        access.visible(user, Plan.objects)
+        .filter(couple=couple, cancelled_at__gte=now - CANCELLED_SHOWN_FOR)
+        .exclude(cancelled_by=user)
+    )
 
 
-def to_write(user: User, now: datetime | None = None) -> QuerySet[Plan]:
+def upcoming(user: User, now: datetime | None = None, *, bare: bool = False) -> QuerySet[Plan]:
+    """Plans not cancelled that start from two hours ago on (`bare`: the rows alone, without
+    the planner and highlights, for a count or a few columns)."""
+    now = now or timezone.now()
+    rows = access.visible(user, Plan.objects) if bare else plans(user)
+    return rows.filter(cancelled_at__isnull=True, starts_at__gt=now - timedelta(hours=2))
+
+
+def to_write(user: User, now: datetime | None = None, *, bare: bool = False) -> QuerySet[Plan]:
     """Plans that have happened, in the current couple, without this person's highlight."""
     now = now or timezone.now()
     couple = access.current_couple(user)
     mine = access.own(user, Highlight.objects).filter(plan=OuterRef("pk"))
+    rows = access.visible(user, Plan.objects) if bare else plans(user)
     return (
-        plans(user)
-        .filter(couple=couple, cancelled_at__isnull=True, starts_at__lte=now)
+        rows.filter(couple=couple, cancelled_at__isnull=True, starts_at__lte=now)
         .exclude(Exists(mine))
         .order_by("-starts_at")
     )

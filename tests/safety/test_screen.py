@@ -189,7 +189,9 @@ def test_the_prompt_comes_back_in_a_new_couple(alice, bob, charlie, couple, as_a
 
 
 def test_the_today_panel_costs_the_same_queries_as_history_grows(alice, couple):
-    from attunement.safety.today import panel
+    from attunement.lib.panels import Part
+    from attunement.safety.today import asks, panel
+    from attunement.today.panels import ask
 
     class Req:
         pass
@@ -198,7 +200,7 @@ def test_the_today_panel_costs_the_same_queries_as_history_grows(alice, couple):
         request = Req()
         request.user = type(alice).objects.get(pk=alice.pk)
         with CaptureQueriesContext(connection) as ctx:
-            panel(request)
+            panel(request, ask(request.user, [Part(panel, asks)]))
         return len(ctx)
 
     services.skip_screen(user=alice)

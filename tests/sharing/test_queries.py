@@ -81,13 +81,13 @@ def test_today_panel_adds_a_constant_small_number_of_queries(alice, bob, couple,
     as_alice.get("/today/")
     with CaptureQueriesContext(connection) as with_panel:
         as_alice.get("/today/")
-    original = list(today_panels.PANELS)
-    today_panels.PANELS[:] = [p for p in original if p is not sharing_today.panel]
+    original = list(today_panels.PARTS)
+    today_panels.PARTS[:] = [p for p in original if p.panel is not sharing_today.panel]
     try:
         with CaptureQueriesContext(connection) as without:
             as_alice.get("/today/")
     finally:
-        today_panels.PANELS[:] = original
+        today_panels.PARTS[:] = original
     added = len(with_panel.captured_queries) - len(without.captured_queries)
     print(f"sharing panel adds {added} queries")
     assert added <= 3

@@ -224,3 +224,29 @@ def test_demo_couple_has_weeks_of_plans_and_memories(db):
     assert "Write about" in today  # Alex wrote about yesterday; Sam hasn't yet
     assert "The cactus" not in client.get("/together/").content.decode()
     assert client.get("/together/").status_code == 200
+
+
+def test_todays_count_of_new_matches_agrees_with_the_matches_page(alice, bob, couple):
+    """Today counts new matches inside its one query; the count is the matches page's own."""
+    from datetime import timedelta
+
+    from attunement.couples import access
+    from attunement.today.panels import PARTS, ask
+    from attunement.together import reading
+    from attunement.together.models import Swipe
+    from tests.together.helpers import both_say
+
+    old = timezone.now() - timedelta(days=30)
+    both_say(alice, bob, "a-001")  # yes and yes, now
+    both_say(alice, bob, "a-002", mine="yes", theirs="maybe")
+    both_say(alice, bob, "a-003", mine="maybe", theirs="maybe")  # no yes: no match
+    both_say(alice, bob, "a-004", mine="yes", theirs="no")
+    both_say(alice, bob, "a-005")
+    both_say(alice, bob, "a-006")
+    Swipe.objects.filter(activity_id="a-005").update(updated_at=old)  # an old match
+    Swipe.objects.filter(activity_id="a-006", owner=bob).update(updated_at=old)  # new: hers
+    for person in (alice, bob):
+        access.forget(person)
+        expected = len(reading.new_matches(reading.matches(person)))
+        assert expected == 3
+        assert ask(person, PARTS)["together_new"] == expected
