@@ -1,22 +1,26 @@
-"""Plan reminders: the day before and an hour before, by email, through the worker.
+"""Plan reminders: the day before and an hour before, through the worker: by email, or as a
+notification on the person's devices when they chose that on their reminders page.
 
 Each reminder is a column holding when it falls due (`Plan.day_before_at`, `hour_before_at`).
 A worker claims one by clearing it with a conditional UPDATE that only succeeds while the
 column still holds the value it read and the plan is not cancelled, so any number of workers
 send each reminder once, and a cancelled plan is never reminded. Emails say only that a plan
 is coming up, unless the person chose to have the activity and the time in them; the place and
-note, which people wrote, never go in an email.
+note, which people wrote, never go in an email. A notification carries fixed words only
+("Time together tomorrow"), whatever the person opted into.
 """
 
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 
 from attunement.accounts.models import User
 from attunement.couples.models import Membership
-from attunement.notifications import emails
+from attunement.notifications import emails, push
+from attunement.notifications.models import Delivery
 from attunement.together.models import Plan, Preferences, format_when
 
 BATCH = 100
@@ -63,9 +67,30 @@ def _remind(plan: Plan, soon: str) -> int:
         mine = prefs.get(person.pk)
         if mine is not None and not mine.reminders:
             continue
+        if _pushed(person, soon, path):
+            count += 1
+            continue
         details = ""
         if mine is not None and mine.reminder_details:
             details = f"{plan.text}, {format_when(plan.starts_at, person)}"
         emails.plan_reminder(to=person.email, soon=soon, plan_path=path, activity_and_time=details)
         count += 1
     return count
+
+
+def _pushed(person: User, soon: str, path: str) -> bool:
+    """Send the notification where the person chose notifications; True when that is all they
+    wanted and it reached a device. Otherwise (email, both, no device left, or the push service
+    failing) the email goes too: a plan reminder is claimed once and never retried, so it must
+    not be dropped."""
+    channel = push.channel_of(person)
+    if channel == Delivery.Channel.EMAIL or not push.configured():
+        return False
+    message = push.Message(
+        title=settings.SITE_NAME, body=f"Time together {soon}", url=path, tag="plan"
+    )
+    try:
+        delivered = push.send(list(person.push_subscriptions.all()), message)
+    except push.PushFailed:
+        return False
+    return delivered and channel == Delivery.Channel.PUSH

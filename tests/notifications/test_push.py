@@ -436,3 +436,74 @@ def test_a_slow_batch_stops_before_its_claim_lapses_and_leaves_the_rest_due(
     # the next pass sent it: three people, three notifications, none twice.
     assert released == [[nine, tomorrow, tomorrow], [tomorrow]]
     assert sorted(p for p, _, _ in service.received) == ["/push/0", "/push/1", "/push/2"]
+
+
+@pytest.mark.parametrize("channel,emails", [(Delivery.Channel.PUSH, 0), (Delivery.Channel.BOTH, 1)])
+def test_plan_reminders_go_as_notifications_too_with_fixed_words(
+    db, service, channel, emails, django_capture_on_commit_callbacks
+):
+    from datetime import date, time
+
+    import time_machine
+
+    from attunement.together import services
+    from attunement.together.reminders import send_due_plan_reminders
+    from tests.together.helpers import both_say
+
+    alice, bob = make_user("alice@example.com", "Alice"), make_user("bob@example.com", "Bob")
+    pair(alice, bob)
+    with time_machine.travel(datetime(2026, 6, 17, 12, tzinfo=UTC)):
+        both_say(alice, bob)
+        plan = services.plan_activity(
+            user=alice,
+            activity_id="a-001",
+            day=date(2026, 6, 20),
+            at=time(19),
+            place=CANARY,
+            note=CANARY,
+        )
+    services.set_preferences(user=alice, reminders=True, reminder_details=True, feed_details=False)
+    device = Device(f"{service.url}/push/alice")
+    device.subscribe(alice)
+    reminders.save_settings(user=alice, choices=[], quiet=None, now=NOW, delivery=channel)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_due_plan_reminders(datetime(2026, 6, 19, 19, tzinfo=UTC)) == 2
+    [(_, _, body)] = service.received
+    assert device.read(body) == {
+        "title": "Attunement",
+        "body": "Time together tomorrow",
+        "url": f"/together/plans/{plan.uuid}/",
+        "tag": "plan",
+    }
+    # Bob chose nothing, so email; Alice gets an email only when she chose both.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        ["bob@example.com"] + ["alice@example.com"] * emails
+    )
+
+
+def test_a_plan_reminder_falls_back_to_email_when_the_push_service_fails(
+    db, service, django_capture_on_commit_callbacks
+):
+    from datetime import date, time
+
+    import time_machine
+
+    from attunement.together import services
+    from attunement.together.reminders import send_due_plan_reminders
+    from tests.together.helpers import both_say
+
+    alice, bob = make_user("alice@example.com", "Alice"), make_user("bob@example.com", "Bob")
+    pair(alice, bob)
+    with time_machine.travel(datetime(2026, 6, 17, 12, tzinfo=UTC)):
+        both_say(alice, bob)
+        services.plan_activity(
+            user=alice, activity_id="a-001", day=date(2026, 6, 20), at=time(19), place="", note=""
+        )
+    Device(f"{service.url}/push/down").subscribe(alice)
+    service.status["/push/down"] = 503
+    reminders.save_settings(
+        user=alice, choices=[], quiet=None, now=NOW, delivery=Delivery.Channel.PUSH
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_due_plan_reminders(datetime(2026, 6, 19, 19, tzinfo=UTC)) == 2
+    assert "alice@example.com" in [m.to[0] for m in mail.outbox]  # claimed once: never dropped
