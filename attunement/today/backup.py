@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connections
+from django.db import connections, transaction
 from django.utils import timezone
 
 from attunement.lib import crypto
@@ -98,6 +98,42 @@ def _pg_env() -> tuple[list[str], dict[str, str]]:
     return args, env
 
 
+def _pg_dump(path: Path) -> dict[str, dict[str, Any]]:
+    """pg_dump into `path` and return the fingerprint of the very snapshot it dumped: both read
+    one exported snapshot, so rows the app writes meanwhile are in neither or in both."""
+    import os
+
+    args, env = _pg_env()
+    connection = connections["default"]
+    connection.ensure_connection()
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            (snapshot,) = cursor.fetchone()
+        try:
+            subprocess.run(
+                [
+                    "pg_dump",
+                    "--format=custom",
+                    "--no-owner",
+                    "--snapshot",
+                    snapshot,
+                    "--file",
+                    str(path),
+                    *args,
+                ],
+                check=True,
+                env={**os.environ, **env},
+            )
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise BackupError(
+                f"pg_dump could not back up the database ({exc}); it must be installed, of the "
+                "same major version as the server."
+            ) from exc
+        return live_fingerprint()
+
+
 @contextmanager
 def _workdir() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix=".backup-", dir=private_dir(Path(settings.DATA_DIR))))
@@ -136,14 +172,8 @@ def backup(output: Path | None = None) -> tuple[Path, dict[str, Any]]:
             tables = sqlite_fingerprint(copy)
             dump_name, dump = SQLITE_NAME, copy.read_bytes()
         else:
-            args, env = _pg_env()
-            tables = live_fingerprint()
             dump_path = work / PG_NAME
-            subprocess.run(
-                ["pg_dump", "--format=custom", "--no-owner", "--file", str(dump_path), *args],
-                check=True,
-                env={**os.environ, **env},
-            )
+            tables = _pg_dump(dump_path)
             dump_name, dump = PG_NAME, dump_path.read_bytes()
         keys = crypto.key_file_path()
         manifest = {
@@ -228,9 +258,15 @@ def restore(archive: Path) -> dict[str, Any]:
                 write_private(dump, "")
                 dump.write_bytes(_member(tar, PG_NAME) or b"")
                 args, env = _pg_env()
-                subprocess.run(
-                    ["pg_restore", "--clean", "--if-exists", "--no-owner", *args, str(dump)],
-                    check=True,
-                    env={**os.environ, **env},
-                )
+                try:
+                    subprocess.run(
+                        ["pg_restore", "--clean", "--if-exists", "--no-owner", *args, str(dump)],
+                        check=True,
+                        env={**os.environ, **env},
+                    )
+                except (OSError, subprocess.CalledProcessError) as exc:
+                    raise BackupError(
+                        f"pg_restore could not restore the database ({exc}); it must be "
+                        "installed, of the same major version as the server, and the app stopped."
+                    ) from exc
     return manifest
