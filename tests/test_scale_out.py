@@ -323,9 +323,10 @@ def test_two_workers_on_two_machines_send_each_due_reminder_exactly_once(
             Reminder(user=p, kind="check_in", enabled=True, hour=9, next_at=due) for p in people
         )
         started = time.monotonic()
-        while sum(len(_mailed(f / "mail")) for f, _ in machines) < count or Reminder.objects.filter(
-            next_at__lte=timezone.now()
-        ).exists():
+        while (
+            sum(len(_mailed(f / "mail")) for f, _ in machines) < count
+            or Reminder.objects.filter(next_at__lte=timezone.now()).exists()
+        ):
             assert time.monotonic() < deadline, "the reminders were not all sent in time"
             time.sleep(0.2)
         seconds = time.monotonic() - started

@@ -2,7 +2,8 @@
 key files, with a manifest of row counts and checksums per table to check a restore against.
 
 SQLite is copied with its online backup API (a consistent snapshot while the app runs);
-PostgreSQL with `pg_dump --format=custom` (one snapshot) and `pg_restore --clean`. The files are
+PostgreSQL with `pg_dump --format=custom` (one snapshot), restored in one transaction that drops
+every table the live database has (a newer release's too) and replays the dump. The files are
 0600 in a 0700 folder (lib/files.py). Restoring is for a stopped app: stop `attunement serve`
 first. Deletions recorded after the backup was taken are applied again by the caller
 (`attunement restore`, see today/erasure.py), so a restore never brings a deleted person back.
@@ -134,6 +135,45 @@ def _pg_dump(path: Path) -> dict[str, dict[str, Any]]:
         return live_fingerprint()
 
 
+def _pg_restore(dump: Path, work: Path) -> None:
+    """Replace every table of the live database by the dump's, in one transaction: drop them all
+    (tables a newer release added would otherwise keep foreign keys that stop the drop), then
+    replay the dump through psql. If anything fails, nothing changed."""
+    import os
+
+    args, env = _pg_env()
+    connection = connections["default"]
+    with connection.cursor() as cursor:
+        live = connection.introspection.table_names(cursor)
+    connection.close()
+    drops = work / "drop.sql"
+    write_private(drops, "".join(f'DROP TABLE IF EXISTS "{t}" CASCADE;\n' for t in live))
+    env = {**os.environ, **env}
+    psql = ["psql", "--no-psqlrc", "--quiet", "--single-transaction", "-v", "ON_ERROR_STOP=1"]
+    try:
+        sql = subprocess.Popen(
+            ["pg_restore", "--no-owner", "--file", "-", str(dump)], stdout=subprocess.PIPE, env=env
+        )
+        assert sql.stdout is not None
+        replay = subprocess.run(
+            [*psql, *args, "--file", str(drops), "--file", "-"],
+            stdin=sql.stdout,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        sql.stdout.close()
+        if sql.wait() != 0 or replay.returncode != 0:
+            raise BackupError(
+                f"the database could not be restored, and is as it was: {replay.stderr.strip()}"
+                " (pg_restore and psql must be of the server's major version; stop the app"
+                " first)."
+            )
+    except OSError as exc:
+        raise BackupError(f"pg_restore and psql are needed to restore ({exc}).") from exc
+
+
 @contextmanager
 def _workdir() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix=".backup-", dir=private_dir(Path(settings.DATA_DIR))))
@@ -219,8 +259,6 @@ def _restore_keys(saved: bytes | None) -> None:
 def restore(archive: Path) -> dict[str, Any]:
     """Bring a backup back over the live database; returns its manifest. The app must be
     stopped. Raises BackupError when the file is not a backup of this kind of database."""
-    import os
-
     try:
         tar = tarfile.open(archive, mode="r")
     except (OSError, tarfile.TarError) as exc:
@@ -257,16 +295,5 @@ def restore(archive: Path) -> dict[str, Any]:
                 dump = work / PG_NAME
                 write_private(dump, "")
                 dump.write_bytes(_member(tar, PG_NAME) or b"")
-                args, env = _pg_env()
-                try:
-                    subprocess.run(
-                        ["pg_restore", "--clean", "--if-exists", "--no-owner", *args, str(dump)],
-                        check=True,
-                        env={**os.environ, **env},
-                    )
-                except (OSError, subprocess.CalledProcessError) as exc:
-                    raise BackupError(
-                        f"pg_restore could not restore the database ({exc}); it must be "
-                        "installed, of the same major version as the server, and the app stopped."
-                    ) from exc
+                _pg_restore(dump, work)
     return manifest
