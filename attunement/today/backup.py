@@ -135,6 +135,25 @@ def _pg_dump(path: Path) -> dict[str, dict[str, Any]]:
         return live_fingerprint()
 
 
+def _check_sqlite_copy(copy: Path, manifest: dict[str, Any]) -> None:
+    """Before the live file is touched: the backup's database must be whole and match its
+    manifest, or the restore stops with the live database as it was."""
+    damaged = BackupError(
+        "the database in this backup is damaged (it does not match its manifest); "
+        "nothing was changed. Restore an older backup."
+    )
+    try:
+        conn = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        try:
+            (verdict,) = conn.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            conn.close()
+        if verdict != "ok" or sqlite_fingerprint(copy) != manifest.get("tables"):
+            raise damaged
+    except sqlite3.DatabaseError as exc:
+        raise damaged from exc
+
+
 def _pg_restore(dump: Path, work: Path) -> None:
     """Replace every table of the live database by the dump's, in one transaction: drop them all
     (tables a newer release added would otherwise keep foreign keys that stop the drop), then
@@ -150,25 +169,32 @@ def _pg_restore(dump: Path, work: Path) -> None:
     write_private(drops, "".join(f'DROP TABLE IF EXISTS "{t}" CASCADE;\n' for t in live))
     env = {**os.environ, **env}
     psql = ["psql", "--no-psqlrc", "--quiet", "--single-transaction", "-v", "ON_ERROR_STOP=1"]
+    sql = work / "restore.sql"
+    write_private(sql, "")
     try:
-        sql = subprocess.Popen(
-            ["pg_restore", "--no-owner", "--file", "-", str(dump)], stdout=subprocess.PIPE, env=env
+        # The whole dump is read first: a damaged one stops here, before anything is dropped.
+        unpacked = subprocess.run(
+            ["pg_restore", "--no-owner", "--file", str(sql), str(dump)],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )
-        assert sql.stdout is not None
+        if unpacked.returncode != 0:
+            raise BackupError(
+                f"the database in this backup cannot be read ({unpacked.stderr.strip()}); "
+                "nothing was changed. pg_restore must be of the server's major version."
+            )
         replay = subprocess.run(
-            [*psql, *args, "--file", str(drops), "--file", "-"],
-            stdin=sql.stdout,
+            [*psql, *args, "--file", str(drops), "--file", str(sql)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
             env=env,
         )
-        sql.stdout.close()
-        if sql.wait() != 0 or replay.returncode != 0:
+        if replay.returncode != 0:
             raise BackupError(
                 f"the database could not be restored, and is as it was: {replay.stderr.strip()}"
-                " (pg_restore and psql must be of the server's major version; stop the app"
-                " first)."
+                " (psql must be of the server's major version; stop the app first)."
             )
     except OSError as exc:
         raise BackupError(f"pg_restore and psql are needed to restore ({exc}).") from exc
@@ -284,6 +310,7 @@ def restore(archive: Path) -> dict[str, Any]:
                 copy = work / SQLITE_NAME
                 write_private(copy, "")
                 copy.write_bytes(_member(tar, SQLITE_NAME) or b"")
+                _check_sqlite_copy(copy, manifest)
                 source = sqlite3.connect(copy)
                 target = sqlite3.connect(settings.DATABASES["default"]["NAME"])
                 try:

@@ -201,3 +201,24 @@ def test_the_command_line_offers_backup_and_restore():
         [sys.executable, "-m", "attunement.cli", "--help"], capture_output=True, text=True
     )
     assert "backup" in out.stdout and "restore" in out.stdout
+
+
+def test_a_restore_that_fails_leaves_the_database_as_it_was(instance, tmp_path):
+    assert instance.run("demo").returncode == 0
+    archive = tmp_path / "good.tar"
+    assert instance.run("backup", "--output", str(archive)).returncode == 0
+    before = instance.fingerprint()
+    broken = tmp_path / "broken.tar"
+    with tarfile.open(archive) as good, tarfile.open(broken, "w") as bad:
+        for member in good.getmembers():
+            data = good.extractfile(member).read()  # type: ignore[union-attr]
+            if member.name == instance.dump_name:
+                data = data[: len(data) // 2]  # cut off half-way, as by a full disk
+            member.size = len(data)
+            bad.addfile(member, __import__("io").BytesIO(data))
+
+    out = instance.run("restore", str(broken))
+    assert out.returncode == 1
+    assert "Attunement cannot restore" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert instance.fingerprint() == before
