@@ -247,7 +247,11 @@ def backup(args: argparse.Namespace) -> int:
     from attunement.today import backup as backups
 
     started = time.monotonic()
-    path, manifest = backups.backup(Path(args.output) if args.output else None)
+    try:
+        path, manifest = backups.backup(Path(args.output) if args.output else None)
+    except backups.BackupError as exc:
+        print(f"Attunement cannot back up: {exc}", file=sys.stderr)
+        return 1
     rows = sum(t["rows"] for t in manifest["tables"].values())
     print(f"Backed up {len(manifest['tables'])} tables, {rows} rows, and the key file to {path}")
     print(f"({path.stat().st_size:,} bytes in {time.monotonic() - started:.1f} s.)")

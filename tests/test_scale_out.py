@@ -250,3 +250,103 @@ def test_failed_logins_are_counted_across_both_servers(servers):
         blocked = log_in(PASSWORD)
         assert blocked.status_code != 302
         assert "too many" in blocked.text.lower()
+
+
+def _mailed(folder: Path) -> list[str]:
+    """The addresses of every email the file backend wrote into `folder`, one per message."""
+    if not folder.exists():
+        return []
+    return [
+        line.removeprefix("To: ").strip()
+        for path in folder.iterdir()
+        for line in path.read_text().splitlines()
+        if line.startswith("To: ")
+    ]
+
+
+def test_two_workers_on_two_machines_send_each_due_reminder_exactly_once(
+    transactional_db, tmp_path
+):
+    """Two `attunement worker` processes, each with the environment of a machine of its own
+    (its own data folder and mail folder), against the one PostgreSQL database: every due
+    reminder goes out once, both workers take part, and both stop cleanly on SIGTERM."""
+    import signal
+    from collections import Counter
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from attunement.notifications import reminders
+    from attunement.notifications.models import Reminder
+
+    count = 1200  # more than two of a worker's batches, so neither can take them all at once
+    assert count > 2 * reminders.BATCH
+    people = User.objects.bulk_create(
+        User(email=f"person{i}@example.com", display_name=f"Person {i}") for i in range(count)
+    )
+    db = settings.DATABASES["default"]
+    url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    machines = []
+    for name in ("a", "b"):
+        folder = tmp_path / f"machine-{name}"
+        env = {
+            **{k: v for k, v in os.environ.items() if k not in ("PYTEST_VERSION", "REDIS_URL")},
+            "DATABASE_URL": url,
+            "DEBUG": "0",
+            "SECRET_KEY": settings.SECRET_KEY,
+            "ENCRYPTION_KEYS": ",".join(settings.ENCRYPTION_KEYS),
+            "ATTUNEMENT_DATA_DIR": str(folder),  # mail goes to its mail/ folder
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "WORKER_POLL_SECONDS": "1",
+        }
+        folder.mkdir()
+        log = (folder / "worker.log").open("w")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "attunement.cli", "worker"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        machines.append((folder, proc))
+    try:
+        deadline = time.monotonic() + 30
+        for folder, proc in machines:
+            while "Worker started." not in (folder / "worker.log").read_text():
+                assert proc.poll() is None, (folder / "worker.log").read_text()
+                assert time.monotonic() < deadline, "a worker did not start"
+                time.sleep(0.1)
+
+        due = timezone.now() - timedelta(minutes=1)
+        Reminder.objects.bulk_create(
+            Reminder(user=p, kind="check_in", enabled=True, hour=9, next_at=due) for p in people
+        )
+        started = time.monotonic()
+        while (
+            sum(len(_mailed(f / "mail")) for f, _ in machines) < count
+            or Reminder.objects.filter(next_at__lte=timezone.now()).exists()
+        ):
+            assert time.monotonic() < deadline, "the reminders were not all sent in time"
+            time.sleep(0.2)
+        seconds = time.monotonic() - started
+        time.sleep(1.5)  # one more poll each: nothing is sent twice after the fact
+    finally:
+        for _, proc in machines:
+            proc.send_signal(signal.SIGTERM)
+        for folder, proc in machines:
+            assert proc.wait(timeout=10) == 0, (folder / "worker.log").read_text()
+
+    for folder, _ in machines:
+        assert "Worker stopped." in (folder / "worker.log").read_text()
+    per_machine = [_mailed(folder / "mail") for folder, _ in machines]
+    sent = Counter(a for mailed in per_machine for a in mailed)
+    assert set(sent) == {p.email for p in people}
+    assert set(sent.values()) == {1}, [a for a, n in sent.items() if n > 1][:5]
+    assert all(per_machine), [len(m) for m in per_machine]  # both machines did some of the work
+    assert not Reminder.objects.exclude(claimed_by="").exists()
+    assert not Reminder.objects.filter(next_at__lte=timezone.now()).exists()
+    print(
+        f"\nWORKERS reminders={count} seconds={seconds:.1f}"
+        f" split={'/'.join(str(len(m)) for m in per_machine)}"
+    )

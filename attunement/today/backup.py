@@ -2,7 +2,8 @@
 key files, with a manifest of row counts and checksums per table to check a restore against.
 
 SQLite is copied with its online backup API (a consistent snapshot while the app runs);
-PostgreSQL with `pg_dump --format=custom` (one snapshot) and `pg_restore --clean`. The files are
+PostgreSQL with `pg_dump --format=custom` (one snapshot), restored in one transaction that drops
+every table the live database has (a newer release's too) and replays the dump. The files are
 0600 in a 0700 folder (lib/files.py). Restoring is for a stopped app: stop `attunement serve`
 first. Deletions recorded after the backup was taken are applied again by the caller
 (`attunement restore`, see today/erasure.py), so a restore never brings a deleted person back.
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connections
+from django.db import connections, transaction
 from django.utils import timezone
 
 from attunement.lib import crypto
@@ -98,6 +99,107 @@ def _pg_env() -> tuple[list[str], dict[str, str]]:
     return args, env
 
 
+def _pg_dump(path: Path) -> dict[str, dict[str, Any]]:
+    """pg_dump into `path` and return the fingerprint of the very snapshot it dumped: both read
+    one exported snapshot, so rows the app writes meanwhile are in neither or in both."""
+    import os
+
+    args, env = _pg_env()
+    connection = connections["default"]
+    connection.ensure_connection()
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            (snapshot,) = cursor.fetchone()
+        try:
+            subprocess.run(
+                [
+                    "pg_dump",
+                    "--format=custom",
+                    "--no-owner",
+                    "--snapshot",
+                    snapshot,
+                    "--file",
+                    str(path),
+                    *args,
+                ],
+                check=True,
+                env={**os.environ, **env},
+            )
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise BackupError(
+                f"pg_dump could not back up the database ({exc}); it must be installed, of the "
+                "same major version as the server."
+            ) from exc
+        return live_fingerprint()
+
+
+def _check_sqlite_copy(copy: Path, manifest: dict[str, Any]) -> None:
+    """Before the live file is touched: the backup's database must be whole and match its
+    manifest, or the restore stops with the live database as it was."""
+    damaged = BackupError(
+        "the database in this backup is damaged (it does not match its manifest); "
+        "nothing was changed. Restore an older backup."
+    )
+    try:
+        conn = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        try:
+            (verdict,) = conn.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            conn.close()
+        if verdict != "ok" or sqlite_fingerprint(copy) != manifest.get("tables"):
+            raise damaged
+    except sqlite3.DatabaseError as exc:
+        raise damaged from exc
+
+
+def _pg_restore(dump: Path, work: Path) -> None:
+    """Replace every table of the live database by the dump's, in one transaction: drop them all
+    (tables a newer release added would otherwise keep foreign keys that stop the drop), then
+    replay the dump through psql. If anything fails, nothing changed."""
+    import os
+
+    args, env = _pg_env()
+    connection = connections["default"]
+    with connection.cursor() as cursor:
+        live = connection.introspection.table_names(cursor)
+    connection.close()
+    drops = work / "drop.sql"
+    write_private(drops, "".join(f'DROP TABLE IF EXISTS "{t}" CASCADE;\n' for t in live))
+    env = {**os.environ, **env}
+    psql = ["psql", "--no-psqlrc", "--quiet", "--single-transaction", "-v", "ON_ERROR_STOP=1"]
+    sql = work / "restore.sql"
+    write_private(sql, "")
+    try:
+        # The whole dump is read first: a damaged one stops here, before anything is dropped.
+        unpacked = subprocess.run(
+            ["pg_restore", "--no-owner", "--file", str(sql), str(dump)],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        if unpacked.returncode != 0:
+            raise BackupError(
+                f"the database in this backup cannot be read ({unpacked.stderr.strip()}); "
+                "nothing was changed. pg_restore must be of the server's major version."
+            )
+        replay = subprocess.run(
+            [*psql, *args, "--file", str(drops), "--file", str(sql)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        if replay.returncode != 0:
+            raise BackupError(
+                f"the database could not be restored, and is as it was: {replay.stderr.strip()}"
+                " (psql must be of the server's major version; stop the app first)."
+            )
+    except OSError as exc:
+        raise BackupError(f"pg_restore and psql are needed to restore ({exc}).") from exc
+
+
 @contextmanager
 def _workdir() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix=".backup-", dir=private_dir(Path(settings.DATA_DIR))))
@@ -136,14 +238,8 @@ def backup(output: Path | None = None) -> tuple[Path, dict[str, Any]]:
             tables = sqlite_fingerprint(copy)
             dump_name, dump = SQLITE_NAME, copy.read_bytes()
         else:
-            args, env = _pg_env()
-            tables = live_fingerprint()
             dump_path = work / PG_NAME
-            subprocess.run(
-                ["pg_dump", "--format=custom", "--no-owner", "--file", str(dump_path), *args],
-                check=True,
-                env={**os.environ, **env},
-            )
+            tables = _pg_dump(dump_path)
             dump_name, dump = PG_NAME, dump_path.read_bytes()
         keys = crypto.key_file_path()
         manifest = {
@@ -189,8 +285,6 @@ def _restore_keys(saved: bytes | None) -> None:
 def restore(archive: Path) -> dict[str, Any]:
     """Bring a backup back over the live database; returns its manifest. The app must be
     stopped. Raises BackupError when the file is not a backup of this kind of database."""
-    import os
-
     try:
         tar = tarfile.open(archive, mode="r")
     except (OSError, tarfile.TarError) as exc:
@@ -216,6 +310,7 @@ def restore(archive: Path) -> dict[str, Any]:
                 copy = work / SQLITE_NAME
                 write_private(copy, "")
                 copy.write_bytes(_member(tar, SQLITE_NAME) or b"")
+                _check_sqlite_copy(copy, manifest)
                 source = sqlite3.connect(copy)
                 target = sqlite3.connect(settings.DATABASES["default"]["NAME"])
                 try:
@@ -227,10 +322,5 @@ def restore(archive: Path) -> dict[str, Any]:
                 dump = work / PG_NAME
                 write_private(dump, "")
                 dump.write_bytes(_member(tar, PG_NAME) or b"")
-                args, env = _pg_env()
-                subprocess.run(
-                    ["pg_restore", "--clean", "--if-exists", "--no-owner", *args, str(dump)],
-                    check=True,
-                    env={**os.environ, **env},
-                )
+                _pg_restore(dump, work)
     return manifest

@@ -20,8 +20,8 @@ def mode(path: Path) -> int:
 def run_cli(data_dir: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
     """The real command line on a fresh data folder, as a host runs it (not in test mode)."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTEST_VERSION", "ENCRYPTION_KEYS")}
+    env.pop("DATABASE_URL", None)  # SQLite in the data folder, unless the caller names one
     env.update(ATTUNEMENT_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT), **extra)
-    env.pop("DATABASE_URL", None)
     return subprocess.run(
         [sys.executable, "-m", "attunement.cli", *args],
         env=env,
