@@ -273,6 +273,13 @@ def test_turning_notifications_on_keeps_this_device_and_sends_reminders_there(al
         ({**SUBSCRIPTION, "keys": {"p256dh": 5, "auth": "x"}}, "incomplete notification address"),
         ({**SUBSCRIPTION, "endpoint": "http://fcm.googleapis.com/x"}, "secure (https) address"),
         ({**SUBSCRIPTION, "endpoint": "https://169.254.169.254/x"}, "isn't one we can send to"),
+        ({**SUBSCRIPTION, "keys": {**SUBSCRIPTION["keys"], "p256dh": "a"}}, "key we can't use"),
+        ({**SUBSCRIPTION, "keys": {**SUBSCRIPTION["keys"], "auth": "b!"}}, "key we can't use"),
+        (
+            {**SUBSCRIPTION, "keys": {**SUBSCRIPTION["keys"], "p256dh": "B" + "A" * 86}},
+            "key we can't use",  # the right length, but not a point on the curve
+        ),
+        ({**SUBSCRIPTION, "keys": {**SUBSCRIPTION["keys"], "auth": "AAAA"}}, "key we can't use"),
     ],
 )
 def test_a_bad_subscription_gets_a_clear_400_and_nothing_is_kept(alice, as_alice, body, message):
