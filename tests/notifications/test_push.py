@@ -443,3 +443,14 @@ def test_a_slow_batch_stops_before_its_claim_lapses_and_leaves_the_rest_due(
     # the next pass sent it: three people, three notifications, none twice.
     assert released == [[nine, tomorrow, tomorrow], [tomorrow]]
     assert sorted(p for p, _, _ in service.received) == ["/push/0", "/push/1", "/push/2"]
+
+
+def test_a_bad_reminders_form_says_what_is_wrong_next_to_the_field(alice, as_alice):
+    from tests.notifications.matrix import FORM
+
+    response = as_alice.post("/settings/reminders/", {**FORM, "check_in_hour": "99"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    # The message is on the page, where the field's aria-describedby points.
+    assert re.search(r'id="id_check_in_hour_error"[^>]*>\s*<li>[^<]+', page)
+    assert 'value="19" selected' in page  # what the person chose elsewhere is kept
