@@ -253,6 +253,9 @@ def _post(client, name, body):
 
 
 def test_turning_notifications_on_keeps_this_device_and_sends_reminders_there(alice, as_alice):
+    dated = {**SUBSCRIPTION, "expirationTime": 1767225600000}  # as some browsers send it
+    assert _post(as_alice, "on", dated).status_code == 201
+    PushSubscription.objects.all().delete()
     response = _post(as_alice, "on", SUBSCRIPTION)
     assert response.status_code == 201
     assert response.json() == {"detail": "Notifications are on for this device."}
@@ -280,6 +283,8 @@ def test_turning_notifications_on_keeps_this_device_and_sends_reminders_there(al
             "key we can't use",  # the right length, but not a point on the curve
         ),
         ({**SUBSCRIPTION, "keys": {**SUBSCRIPTION["keys"], "auth": "AAAA"}}, "key we can't use"),
+        ({**SUBSCRIPTION, "expirationTime": "x" * 100_000}, "We couldn't read"),
+        ({**SUBSCRIPTION, "expirationTime": {"nested": ["x"]}}, "We couldn't read"),
     ],
 )
 def test_a_bad_subscription_gets_a_clear_400_and_nothing_is_kept(alice, as_alice, body, message):
