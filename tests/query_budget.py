@@ -83,7 +83,7 @@ QUERIES: dict[str, int] = {
     "differences_step": 3,
     # Every table of the person's export, one query each, whatever the length of history
     # (tests/portability/test_export.py asserts that), plus session, user and the couple.
-    "download_data#recent": 44,
+    "download_data#recent": 47,
     "empathy": 4,
     "empathy#revealed": 4,
     "empathy_accuracy": 3,
