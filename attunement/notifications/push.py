@@ -12,6 +12,8 @@ browser, so its row is deleted; any other failure raises, and the worker retries
 
 from __future__ import annotations
 
+import base64
+import binascii
 import ipaddress
 import json
 import logging
@@ -21,6 +23,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from django.conf import settings
 from django.db import transaction
 from py_vapid import Vapid, b64urlencode
@@ -113,6 +116,23 @@ def check_endpoint(endpoint: str) -> str:
     return endpoint
 
 
+def check_keys(p256dh: str, auth: str) -> None:
+    """The browser's encryption keys: a P-256 public key and a 16-byte secret, base64url. A
+    device with keys we cannot encrypt to would fail on every reminder, and a person whose
+    reminders go only to notifications would silently get none."""
+    try:
+        point = base64.urlsafe_b64decode(p256dh + "=" * (-len(p256dh) % 4))
+        secret = base64.urlsafe_b64decode(auth + "=" * (-len(auth) % 4))
+        ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
+    except (ValueError, binascii.Error):
+        secret = b""
+    if len(secret) != 16:
+        raise PushError(
+            "Your browser sent a notification key we can't use. Please try turning"
+            " notifications on again."
+        )
+
+
 @transaction.atomic
 def subscribe(*, user: User, endpoint: str, p256dh: str, auth: str, session_key: str) -> bool:
     """Keep this browser's subscription for `user` (a browser that another person used before
@@ -122,6 +142,7 @@ def subscribe(*, user: User, endpoint: str, p256dh: str, auth: str, session_key:
     if not configured():
         raise PushError("Notifications aren't available on this server.")
     check_endpoint(endpoint)
+    check_keys(p256dh, auth)
     _, created = PushSubscription.objects.update_or_create(
         endpoint=endpoint,
         defaults={"user": user, "p256dh": p256dh, "auth": auth, "session_key": session_key},

@@ -107,6 +107,11 @@ def push_on(request: SignedInRequest) -> HttpResponse:
         raise Http404
     try:
         body = _json_body(request)
+        # Not kept (a push service says when a device is gone), but a browser only ever sends
+        # a number or null here: anything else is not a subscription.
+        expires = body.get("expirationTime")
+        if isinstance(expires, bool) or not isinstance(expires, int | float | None):
+            raise push.PushError("We couldn't read what your browser sent. Please try again.")
         push.subscribe(
             user=request.user,
             endpoint=_text(body, "endpoint", limit=1000),

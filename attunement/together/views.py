@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from attunement import content
 from attunement.accounts.http import SignedInRequest
 from attunement.couples import access
-from attunement.lib.errors import DomainError
+from attunement.lib.errors import DomainError, InvalidInput
 from attunement.lib.pages import refusal
 from attunement.together import chart, ics, reading, services
 from attunement.together.forms import (
@@ -111,6 +111,11 @@ def deck_order(user_key: str, activity_id: str) -> str:
     return hashlib.sha256(f"{user_key}:{activity_id}".encode()).hexdigest()
 
 
+# A mark that came through garbled (a stale page, a lost field): say so, rather than show the
+# same page again with a 400 and no word.
+GARBLED_MARK = "That answer didn't come through. Please tap your choice again."
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def swipe(request: SignedInRequest) -> HttpResponse:
@@ -132,7 +137,7 @@ def swipe(request: SignedInRequest) -> HttpResponse:
                     messages.success(request, f"A match! You both want to: {text['text']}")
                 return redirect("together_swipe")
         else:
-            status = 400
+            refused = InvalidInput(GARBLED_MARK)
     mine = reading.own_choices(user)
     catalogue = content.load("activities")
     left = sorted(
@@ -187,7 +192,7 @@ def answers(request: SignedInRequest) -> HttpResponse:
                     messages.success(request, CHANGED[Choice(choice)])
                 return redirect("together_answers")
         else:
-            status = 400
+            refused = InvalidInput(GARBLED_MARK)
     mine = reading.own_choices(user)
     groups = [
         (value, label, [a for a in content.load("activities") if mine.get(a["id"]) == value])

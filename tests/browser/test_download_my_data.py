@@ -46,3 +46,8 @@ def test_download_my_data_after_the_password_gives_the_check_in_note(people, scr
     notes = [c["note"] for c in document["sections"]["support"]["check_ins"]]
     assert notes == ["The bus was late again."]
     assert document["sections"]["accounts"]["profile"][0]["display_name"] == "Noor"
+    # The page stays as it was after the file comes: it says so, and offers the way back.
+    expect(page.get_by_text(re.compile("your file downloads to this device"))).to_be_visible()
+    page.screenshot(path=str(SHOTS / f"after-download-{screen}.png"), full_page=True)
+    page.get_by_role("link", name="go back to Settings").click()
+    expect(page.get_by_role("heading", name="Your data")).to_be_visible()

@@ -253,6 +253,9 @@ def _post(client, name, body):
 
 
 def test_turning_notifications_on_keeps_this_device_and_sends_reminders_there(alice, as_alice):
+    dated = {**SUBSCRIPTION, "expirationTime": 1767225600000}  # as some browsers send it
+    assert _post(as_alice, "on", dated).status_code == 201
+    PushSubscription.objects.all().delete()
     response = _post(as_alice, "on", SUBSCRIPTION)
     assert response.status_code == 201
     assert response.json() == {"detail": "Notifications are on for this device."}
@@ -273,6 +276,15 @@ def test_turning_notifications_on_keeps_this_device_and_sends_reminders_there(al
         ({**SUBSCRIPTION, "keys": {"p256dh": 5, "auth": "x"}}, "incomplete notification address"),
         ({**SUBSCRIPTION, "endpoint": "http://fcm.googleapis.com/x"}, "secure (https) address"),
         ({**SUBSCRIPTION, "endpoint": "https://169.254.169.254/x"}, "isn't one we can send to"),
+        ({**SUBSCRIPTION, "keys": {**SUBSCRIPTION["keys"], "p256dh": "a"}}, "key we can't use"),
+        ({**SUBSCRIPTION, "keys": {**SUBSCRIPTION["keys"], "auth": "b!"}}, "key we can't use"),
+        (
+            {**SUBSCRIPTION, "keys": {**SUBSCRIPTION["keys"], "p256dh": "B" + "A" * 86}},
+            "key we can't use",  # the right length, but not a point on the curve
+        ),
+        ({**SUBSCRIPTION, "keys": {**SUBSCRIPTION["keys"], "auth": "AAAA"}}, "key we can't use"),
+        ({**SUBSCRIPTION, "expirationTime": "x" * 100_000}, "We couldn't read"),
+        ({**SUBSCRIPTION, "expirationTime": {"nested": ["x"]}}, "We couldn't read"),
     ],
 )
 def test_a_bad_subscription_gets_a_clear_400_and_nothing_is_kept(alice, as_alice, body, message):
@@ -507,3 +519,14 @@ def test_a_plan_reminder_falls_back_to_email_when_the_push_service_fails(
     with django_capture_on_commit_callbacks(execute=True):
         assert send_due_plan_reminders(datetime(2026, 6, 19, 19, tzinfo=UTC)) == 2
     assert "alice@example.com" in [m.to[0] for m in mail.outbox]  # claimed once: never dropped
+
+
+def test_a_bad_reminders_form_says_what_is_wrong_next_to_the_field(alice, as_alice):
+    from tests.notifications.matrix import FORM
+
+    response = as_alice.post("/settings/reminders/", {**FORM, "check_in_hour": "99"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    # The message is on the page, where the field's aria-describedby points.
+    assert re.search(r'id="id_check_in_hour_error"[^>]*>\s*<li>[^<]+', page)
+    assert 'value="19" selected' in page  # what the person chose elsewhere is kept

@@ -23,6 +23,15 @@ def test_download_asks_for_the_password_first(alice):
     response = login(alice).get(reverse("download_data"))
     assert response.status_code == 302 and response["Location"].startswith(REAUTH)
     assert b"a quiet morning" not in response.content
+    # The password page says what happens next: the file comes and the page stays, so it
+    # offers the way back (without it, the filled-in form looked as if nothing had happened).
+    page = login(alice).get(response["Location"]).content.decode()
+    assert "your file downloads to this device" in page and reverse("profile") in page
+
+
+def test_the_password_page_for_anything_else_does_not_talk_of_a_file(alice):
+    page = login(alice).get(REAUTH + "?next=/settings/delete/").content.decode()
+    assert "Confirm it's you" in page and "your file downloads" not in page
 
 
 def test_download_after_a_recent_login_is_a_dated_json_file_of_everything(alice):

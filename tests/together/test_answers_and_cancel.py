@@ -99,7 +99,9 @@ def test_bad_changes_are_a_400_or_a_refusal_and_change_nothing(
 ):
     services.swipe(user=alice, activity_id=MATCHED, choice="yes")
     for data in ({"activity": MATCHED, "choice": "never"}, {"activity": MATCHED}, {}):
-        assert as_alice.post("/together/swipe/answers/", data).status_code == 400
+        garbled = as_alice.post("/together/swipe/answers/", data)
+        assert garbled.status_code == 400
+        assert "didn&#x27;t come through" in garbled.content.decode()
     unknown = as_alice.post("/together/swipe/answers/", {"activity": "a-999", "choice": "undo"})
     assert unknown.status_code == 400 and "Choose an activity" in unknown.content.decode()
     alone = as_charlie.post("/together/swipe/answers/", {"activity": MATCHED, "choice": "no"})
@@ -184,3 +186,10 @@ def test_a_garbled_confirmation_asks_again_with_a_400(alice, bob, couple, as_ali
     assert response.status_code == 400 and "Cancel this plan?" in response.content.decode()
     plan.refresh_from_db()
     assert plan.cancelled_at is None
+
+
+def test_a_garbled_mark_on_the_cards_says_so_with_a_400(alice, bob, couple, as_alice):
+    response = as_alice.post("/together/swipe/", {"activity": MATCHED, "choice": "sometimes"})
+    assert response.status_code == 400
+    assert "didn&#x27;t come through" in response.content.decode()
+    assert not Swipe.objects.filter(owner=alice).exists()
