@@ -12,7 +12,14 @@ from attunement.differences.models import CardTalk, StyleGuess, StyleTake
 from attunement.lib.export import FROM_PARTNER, Counts, Table, build, marked, own_rows, skip_all
 
 TAKE_FIELDS = ("answers", "scores", "completed_at", "visibility", "created_at")
-TAKES = Table("style_takes", StyleTake, TAKE_FIELDS, computed=FROM_PARTNER)
+TAKES = Table(
+    "style_takes",
+    StyleTake,
+    TAKE_FIELDS,
+    computed=FROM_PARTNER,
+    about="Style takes. On the partner's shared take, only the scores the app shows them: its "
+    "statement-by-statement answers are null.",
+)
 GUESSES = Table(
     "style_guesses",
     StyleGuess,
@@ -40,12 +47,14 @@ class DifferencesExport:
 
     def export(self, user: User) -> dict[str, list[dict[str, Any]]]:
         mark = marked(user)
+        takes = TAKES.rows(
+            access.visible(user, StyleTake.objects).annotate(**mark).order_by("created_at", "pk")
+        )
+        for take in takes:
+            if take["from_partner"]:  # the app shows the partner scores, never item answers
+                take["answers"] = None
         return {
-            "style_takes": TAKES.rows(
-                access.visible(user, StyleTake.objects)
-                .annotate(**mark)
-                .order_by("created_at", "pk")
-            ),
+            "style_takes": takes,
             "style_guesses": GUESSES.rows(
                 access.visible(user, StyleGuess.objects)
                 .annotate(**mark)

@@ -91,6 +91,11 @@ def test_the_demo_persons_export_matches_the_schema_and_holds_their_words():
     text = json.dumps(document)
     for secret in ("token_hash", "session_key", "password", "f1:"):
         assert secret not in text
+    # Sam's shared style profile comes as the scores the app shows Alex, not Sam's answers.
+    takes = rows(document, "differences", "style_takes")
+    assert {t["from_partner"] for t in takes} == {True, False}
+    for take in takes:
+        assert take["scores"] and (take["answers"] is None) == take["from_partner"]
 
 
 def test_export_costs_the_same_queries_at_any_length_of_history(alice, bob, couple):
