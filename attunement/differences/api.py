@@ -213,3 +213,10 @@ def card_talked(request: SignedInRequest, card_id: str) -> tuple[int, dict[str, 
     """The couple talked about this card on their map today (either of them marks it)."""
     talk = services.record_card_talk(user=request.auth, card_id=card_id)
     return 201, {"card_id": talk.card_id, "talked_on": talk.talked_on}
+
+
+@router.delete("/cards/{card_id}/talked", response={204: None})
+def card_talk_undone(request: SignedInRequest, card_id: str) -> tuple[int, None]:
+    """Take back today's mark on this card (either of them; earlier days stay)."""
+    services.take_back_card_talk(user=request.auth, card_id=card_id)
+    return 204, None

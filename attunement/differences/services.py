@@ -175,3 +175,19 @@ def record_card_talk(*, user: User, card_id: str, now: datetime | None = None) -
         defaults={"owner": user, "visibility": Visibility.SHARED},
     )
     return talk
+
+
+@transaction.atomic
+def take_back_card_talk(*, user: User, card_id: str, now: datetime | None = None) -> None:
+    """Undo today's "we talked about this one" (a mis-tap), by either partner, as they both
+    see it. Only today's mark: an earlier day's talk happened and stays."""
+    if not any(item["id"] == card_id for item in content.load("difference_cards")):
+        raise InvalidInput("Choose a card from your map.")
+    couple = access.current_couple(user)
+    if couple is None or access.partner_of(user) is None:
+        raise DifferencesError("Talking a card over is for two: invite your partner first.")
+    today = CardTalk.objects.filter(
+        couple=couple, card_id=card_id, talked_on=user.local_today(now)
+    )
+    if not today.delete()[0]:
+        raise DifferencesError("There's no mark from today on that card to take back.")

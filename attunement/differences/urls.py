@@ -14,4 +14,9 @@ urlpatterns = [
         views.card_talked,
         name="differences_card_talked",
     ),
+    path(
+        "differences/cards/<str:card_id>/talked/undo/",
+        views.card_talk_undone,
+        name="differences_card_talk_undone",
+    ),
 ]

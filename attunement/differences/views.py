@@ -189,3 +189,15 @@ def card_talked(request: SignedInRequest, card_id: str) -> HttpResponse:
         return _map(request, status, **ctx)
     messages.success(request, "Noted. You'll both see the day you talked about it.")
     return redirect(reverse("differences_map") + f"#card-{card_id}")
+
+
+@login_required
+@require_POST
+def card_talk_undone(request: SignedInRequest, card_id: str) -> HttpResponse:
+    try:
+        services.take_back_card_talk(user=request.user, card_id=card_id)
+    except DomainError as exc:
+        ctx, status = refusal(exc)
+        return _map(request, status, **ctx)
+    messages.success(request, "Taken back: today's mark on that card is gone for you both.")
+    return redirect(reverse("differences_map") + f"#card-{card_id}")

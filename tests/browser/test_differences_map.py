@@ -146,7 +146,9 @@ def test_partners_mark_a_card_they_talked_about_and_both_see_when(people) -> Non
         "article", has=sam.get_by_role("heading", name="Talking now or thinking first")
     )
     expect(card).to_contain_text("You talked about this today.")
-    expect(card.get_by_role("button")).to_have_count(0)
+    # Nothing more to mark today; only a way to take a mis-tap back.
+    expect(card.get_by_role("button", name="We talked about")).to_have_count(0)
+    expect(card.get_by_role("button", name="Undo: we haven't yet")).to_be_visible()
     width = sam.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the map scrolls sideways on a phone ({width}px)"
     assert_accessible(sam)
@@ -160,3 +162,12 @@ def test_partners_mark_a_card_they_talked_about_and_both_see_when(people) -> Non
     others = alex.get_by_role("button", name="We talked about this one")
     expect(others.first).to_be_visible()  # the other cards can still be marked
     assert_accessible(alex)
+
+    # Alex takes Sam's tap back (they haven't talked yet): both see it unmarked again.
+    card.get_by_role("button", name="Undo: we haven't yet").click()
+    expect(alex.get_by_text("Taken back")).to_be_visible()
+    card = alex.locator(
+        "article", has=alex.get_by_role("heading", name="Talking now or thinking first")
+    )
+    expect(card).not_to_contain_text("You talked about")
+    expect(card.get_by_role("button", name="We talked about this one")).to_be_visible()

@@ -125,6 +125,25 @@ ROUTES = [
         setup=lambda w: ({"card_id": PROCESSING_CARD_ID}, revealed(w)[1]),
     ),
     Route(
+        "differences_card_talk_undone",
+        couples(302, 302),
+        method="POST",
+        setup=lambda w: ({"card_id": PROCESSING_CARD_ID}, talked(w)[1]),
+    ),
+    Route(
+        "differences_card_talk_undone#nothing_today",
+        {**couples(409, 302)},
+        method="POST",
+        setup=lambda w: ({"card_id": PROCESSING_CARD_ID}, revealed(w)[1]),
+    ),
+    Route(
+        "DELETE /api/v1/differences/cards/{card_id}/talked",
+        couples(204, 401),
+        method="DELETE",
+        json=True,
+        setup=lambda w: ({"card_id": PROCESSING_CARD_ID}, talked(w)[1]),
+    ),
+    Route(
         "POST /api/v1/differences/cards/{card_id}/talked#unknown",
         signed_in_all(422, 401),
         method="POST",

@@ -140,3 +140,31 @@ def test_the_demo_couple_has_talked_one_card_over(db):
     alex = User.objects.get(email="alex@example.com")
     card = _card(login(alex).get(MAP).content.decode())
     assert "You talked about this on" in card and "We talked about it again" in card
+
+
+def test_a_mis_tap_can_be_taken_back_the_same_day_by_either_partner(
+    alice, bob, couple, as_alice, as_bob
+):
+    both_done(alice, bob)
+    as_alice.post(TALKED)
+    card = _card(as_bob.get(MAP).content.decode())
+    assert "Undo: we haven&#x27;t yet" in card or "Undo: we haven't yet" in card
+    response = as_bob.post(f"{TALKED}undo/")
+    assert response.status_code == 302
+    for client in (as_alice, as_bob):
+        card = _card(client.get(MAP).content.decode())
+        assert "You talked about" not in card and "We talked about this one" in card
+    assert not CardTalk.objects.exists()
+    # Nothing left to take back today: said plainly, and nothing else changes.
+    again = as_alice.post(f"{TALKED}undo/")
+    assert again.status_code == 409
+    assert "no mark from today" in again.content.decode()
+
+
+def test_an_earlier_days_talk_stays(alice, bob, couple):
+    both_done(alice, bob)
+    with time_machine.travel(datetime.now(UTC) - timedelta(days=2)):
+        services.record_card_talk(user=alice, card_id=PROCESSING_CARD_ID)
+    with pytest.raises(services.DifferencesError):
+        services.take_back_card_talk(user=bob, card_id=PROCESSING_CARD_ID)
+    assert CardTalk.objects.count() == 1
