@@ -12,7 +12,7 @@ from django.urls import reverse
 from attunement.accounts.models import User
 from attunement.couples import access
 from attunement.differences.models import CardTalk, StyleGuess, StyleTake
-from attunement.lib.insights import Action, Series, Strategy, Window, span
+from attunement.lib.insights import Action, Series, Strategy, Window, within
 
 
 class DifferencesInsights:
@@ -49,21 +49,12 @@ class DifferencesInsights:
         ]
 
     def tried(self, user: User, window: Window) -> set[str]:
-        start, stop = span([window], user.tz)
         done = set()
-        taken = access.own(user, StyleTake.objects).filter(
-            completed_at__gte=start, completed_at__lt=stop
-        )
-        if taken.exists():
+        taken = access.own(user, StyleTake.objects)
+        if within(taken, window, user.tz, "completed_at").exists():
             done.add("differences.reflection")
-        guessed = access.own(user, StyleGuess.objects).filter(
-            updated_at__gte=start, updated_at__lt=stop
-        )
-        if guessed.exists():
+        if within(access.own(user, StyleGuess.objects), window, user.tz, "updated_at").exists():
             done.add("differences.guess")
-        talked = access.visible(user, CardTalk.objects).filter(
-            created_at__gte=start, created_at__lt=stop
-        )
-        if talked.exists():
+        if within(access.visible(user, CardTalk.objects), window, user.tz).exists():
             done.add("differences.cards")
         return done

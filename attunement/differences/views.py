@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -182,22 +184,29 @@ def _map(request: SignedInRequest, status: int = 200, **extra: object) -> HttpRe
 @login_required
 @require_POST
 def card_talked(request: SignedInRequest, card_id: str) -> HttpResponse:
-    try:
-        services.record_card_talk(user=request.user, card_id=card_id)
-    except DomainError as exc:
-        ctx, status = refusal(exc)
-        return _map(request, status, **ctx)
-    messages.success(request, "Noted. You'll both see the day you talked about it.")
-    return redirect(reverse("differences_map") + f"#card-{card_id}")
+    done = "Noted. You'll both see the day you talked about it."
+    return _card_talk(request, card_id, services.record_card_talk, done)
 
 
 @login_required
 @require_POST
 def card_talk_undone(request: SignedInRequest, card_id: str) -> HttpResponse:
+    return _card_talk(
+        request,
+        card_id,
+        services.take_back_card_talk,
+        "Taken back: today's mark on that card is gone for you both.",
+    )
+
+
+def _card_talk(
+    request: SignedInRequest, card_id: str, act: Callable[..., object], done: str
+) -> HttpResponse:
+    """Mark or take back a talked-about card, then back to that card (or the map, refused)."""
     try:
-        services.take_back_card_talk(user=request.user, card_id=card_id)
+        act(user=request.user, card_id=card_id)
     except DomainError as exc:
         ctx, status = refusal(exc)
         return _map(request, status, **ctx)
-    messages.success(request, "Taken back: today's mark on that card is gone for you both.")
+    messages.success(request, done)
     return redirect(reverse("differences_map") + f"#card-{card_id}")

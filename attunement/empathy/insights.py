@@ -17,6 +17,7 @@ from attunement.lib.insights import (
     mean,
     per_window,
     span,
+    within,
 )
 
 ACCURACY = Figure(
@@ -97,15 +98,13 @@ class EmpathyInsights:
         ]
 
     def tried(self, user: User, window: Window) -> set[str]:
-        start, stop = span([window], user.tz)
-        inside = {"created_at__gte": start, "created_at__lt": stop}
         done = set()
-        if access.own(user, FeelingGuess.objects).filter(**inside).exists():
-            done.add("empathy.guess")
-        if access.own(user, FeelingRound.objects).filter(**inside).exists():
-            done.add("empathy.share_feelings")
-        if access.own(user, QuizEntry.objects).filter(**inside).exists():
-            done.add("empathy.quiz")
-        if access.own(user, Story.objects).filter(**inside).exists():
-            done.add("empathy.perspective")
+        for kind, model in (
+            ("empathy.guess", FeelingGuess),
+            ("empathy.share_feelings", FeelingRound),
+            ("empathy.quiz", QuizEntry),
+            ("empathy.perspective", Story),
+        ):
+            if within(access.own(user, model.objects), window, user.tz).exists():
+                done.add(kind)
         return done

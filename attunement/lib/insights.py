@@ -131,6 +131,13 @@ def span(windows: list[Window], tz: Any) -> tuple[Any, Any]:
     return datetime.combine(first, time.min, tzinfo=tz), datetime.combine(last, time.min, tzinfo=tz)
 
 
+def within(rows: Any, window: Window, tz: Any, field: str = "created_at") -> Any:
+    """The rows of the queryset `rows` whose `field` falls within `window` (local midnight to
+    local midnight in `tz`): what each strategy's `tried` asks of its own rows."""
+    start, stop = span([window], tz)
+    return rows.filter(**{f"{field}__gte": start, f"{field}__lt": stop})
+
+
 def which(day: date, windows: list[Window]) -> int | None:
     """The index of the window holding `day`, or None."""
     for i, (start, stop) in enumerate(windows):

@@ -18,6 +18,7 @@ from attunement.lib.insights import (
     median,
     per_window,
     span,
+    within,
 )
 from attunement.support import feelings
 from attunement.support.models import Appreciation, CheckIn, Response
@@ -137,19 +138,10 @@ class SupportInsights:
         ]
 
     def tried(self, user: User, window: Window) -> set[str]:
-        start, stop = span([window], user.tz)
         done = set()
-        if (
-            access.own(user, Appreciation.objects)
-            .filter(created_at__gte=start, created_at__lt=stop)
-            .exists()
-        ):
+        if within(access.own(user, Appreciation.objects), window, user.tz).exists():
             done.add("support.appreciation")
-        if (
-            access.own(user, Response.objects)
-            .filter(created_at__gte=start, created_at__lt=stop)
-            .exists()
-        ):
+        if within(access.own(user, Response.objects), window, user.tz).exists():
             done.add("support.same_day")
         named = access.own(user, CheckIn.objects).exclude(need="nothing")
         if named.filter(local_date__gte=window[0], local_date__lt=window[1]).exists():

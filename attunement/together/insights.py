@@ -20,6 +20,7 @@ from attunement.lib.insights import (
     mean,
     per_window,
     span,
+    within,
 )
 from attunement.together.models import Highlight, Plan, Swipe
 
@@ -115,21 +116,12 @@ class TogetherInsights:
         ]
 
     def tried(self, user: User, window: Window) -> set[str]:
-        start, stop = span([window], user.tz)
         done = set()
-        if (
-            access.own(user, Plan.objects)
-            .filter(created_at__gte=start, created_at__lt=stop)
-            .exists()
-        ):
+        if within(access.own(user, Plan.objects), window, user.tz).exists():
             done.add("together.plan_match")
-        swiped = access.own(user, Swipe.objects).filter(updated_at__gte=start, updated_at__lt=stop)
+        swiped = within(access.own(user, Swipe.objects), window, user.tz, "updated_at")
         if swiped.count() >= SWIPES:
             done.add("together.swipe")
-        if (
-            access.own(user, Highlight.objects)
-            .filter(created_at__gte=start, created_at__lt=stop)
-            .exists()
-        ):
+        if within(access.own(user, Highlight.objects), window, user.tz).exists():
             done.add("together.memory")
         return done
